@@ -1,0 +1,5 @@
+"""Allow `python -m econdash`."""
+
+from econdash.cli import main
+
+raise SystemExit(main())

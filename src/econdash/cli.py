@@ -1,0 +1,121 @@
+"""Command line: `econdash` opens the dashboard; subcommands check and dump data.
+
+This is the only module that turns errors into messages and exit codes: no
+input whatsoever reaches the user as a Python traceback (set ECONDASH_DEBUG=1
+to see one when reporting a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable, Sequence
+
+from econdash import __version__
+from econdash.errors import EcondashError
+
+EXIT_OK, EXIT_FAILED, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for econdash and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="econdash",
+        description="A terminal dashboard for a district economy bureau's work reports. "
+                    "With no command, opens the dashboard.",
+        epilog="Data is looked for in: --data DIR, then $ECONDASH_DATA, then your own dataset "
+               "(econdash init), then the bundled 2022 H1 seed report.",
+    )
+    parser.add_argument("--version", action="version", version=f"econdash {__version__}")
+    parser.add_argument("--data", metavar="DIR", help="dataset folder to open")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: zh)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="validate a dataset; exit 1 if it does not load",
+                                description="Validate a dataset without opening the dashboard. "
+                                "Exit 0 when it loads (warnings printed), 1 when it does not.")
+    check.add_argument("path", nargs="?", metavar="PATH",
+                       help="dataset or period folder (default: the one econdash would open)")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    dump = commands.add_parser("dump", help="print the dataset as normalised JSON",
+                               description="Print the loaded dataset as JSON on stdout.")
+    dump.add_argument("path", nargs="?", metavar="PATH",
+                      help="dataset or period folder (default: the one econdash would open)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `econdash` command; returns the exit code."""
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = COMMANDS.get(args.command or "", run_dashboard)
+    try:
+        return handler(args)
+    except EcondashError as exc:
+        print(f"econdash: {exc.message}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_broken_pipe()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("ECONDASH_DEBUG"):
+            raise
+        print(f"econdash: internal error: {exc.__class__.__name__}: {exc}\n"
+              "  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """`econdash check`: print what loaded and every problem; exit 0 or 1."""
+    from econdash.report_text import check_report
+    dataset, choice = _load(args.path)
+    text, ok = check_report(dataset, choice, strict=args.strict)
+    print(text)
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def run_dump(args: argparse.Namespace) -> int:
+    """`econdash dump`: the normalised JSON on stdout."""
+    from econdash.dump import dump_json
+    dataset, _ = _load(args.path)
+    sys.stdout.write(dump_json(dataset) + "\n")
+    return EXIT_OK
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    """No command: open the dashboard."""
+    from econdash.paths import resolve_dataset
+    from econdash.app import run_app
+    return run_app(resolve_dataset(args.data), lang=args.lang)
+
+
+def _load(path: str | None):
+    from econdash.loaders import load_dataset
+    from econdash.paths import resolve_dataset
+    choice = resolve_dataset(path)
+    return load_dataset(choice.path), choice
+
+
+def _utf8_output() -> None:
+    """Chinese text must print even where the locale is not UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _silence_broken_pipe() -> None:
+    """After `econdash dump | head`, don't complain while exiting."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": run_check,
+    "dump": run_dump,
+}

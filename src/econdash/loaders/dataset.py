@@ -1,0 +1,175 @@
+"""A dataset folder: period folders, optional dataset.toml and series.csv.
+
+A folder holding report.toml is a dataset of one period. A period with any
+error is left out (its problems say why); the others load. Only a path that
+holds no dataset at all raises `DatasetError`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import polars as pl
+
+from econdash.errors import DatasetError, FileProblem, Problem, display_path
+from econdash.loaders.csvfile import CsvSpec, read_csv_table
+from econdash.loaders.report import load_report, toml_syntax_problem
+from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
+from econdash.loaders.text import decode, read_bytes
+from econdash.loaders.toml_table import TableReader
+from econdash.loaders.toml_lines import TomlLines
+from econdash.loaders.validate import cross_period_warnings, period_warnings
+from econdash.model.dataset import Dataset, PeriodData
+
+REPORT = "report.toml"
+DATASET_KEYS = ("name", "name_en", "region", "region_en", "source", "note")
+
+
+def load_dataset(path: Path | str) -> Dataset:
+    """Load the dataset at `path` (a dataset folder or a single period folder)."""
+    root = Path(path).expanduser()
+    if root.is_file() and root.name == REPORT:
+        root = root.parent
+    if not root.exists():
+        raise DatasetError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise DatasetError(f"{root}: is a file; give the dataset folder that holds the "
+                           "period folders (or one period folder with report.toml)")
+    if (root / REPORT).exists():
+        return _load_single(root)
+    return _load_folder(root)
+
+
+def _load_single(folder: Path) -> Dataset:
+    problems: list[Problem] = []
+    period = _load_period(folder, folder.parent, problems)
+    periods = (period,) if period else ()
+    return Dataset(root=folder, periods=periods, series=_empty_series(), problems=tuple(problems),
+                   region=period.region if period else None)
+
+
+def _load_folder(root: Path) -> Dataset:
+    problems: list[Problem] = []
+    meta = _load_meta(root, problems)
+    try:
+        children = sorted(p for p in root.iterdir() if not p.name.startswith((".", "_")))
+    except OSError as exc:
+        raise DatasetError(f"{root}: cannot be read: {exc.strerror}") from None
+    folders = [p for p in children if p.is_dir() and (p / REPORT).exists()]
+    for stray in (p for p in children if p.is_dir() and p not in folders):
+        if any(stray.glob("*.csv")) or any(stray.glob("*.toml")):
+            problems.append(Problem(stray.name + "/", f"has no {REPORT}, so it is not read as "
+                                    "a period", "warning"))
+    series_path = root / "series.csv"
+    if not folders and not series_path.exists():
+        raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
+                           "(see docs/dataset-format.md)")
+    periods = _unique_periods(
+        [p for p in (_load_period(f, root, problems) for f in folders) if p], root, problems)
+    series = _load_series(series_path, root, problems) if series_path.exists() else _empty_series()
+    problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
+    return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
+                   **meta)
+
+
+def _load_meta(root: Path, problems: list[Problem]) -> dict:
+    path = root / "dataset.toml"
+    if not path.exists():
+        return {}
+    shown = "dataset.toml"
+    try:
+        text = decode(read_bytes(path, shown), shown).text
+        data = tomllib.loads(text)
+    except FileProblem as exc:
+        problems.append(exc.problem)
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(toml_syntax_problem(exc, shown))
+        return {}
+    table = TableReader(data, "dataset", 0, TomlLines(text), shown, problems)
+    table.label = "dataset"
+    table.check_keys(DATASET_KEYS)
+    return {key: table.text(key) for key in DATASET_KEYS if key != "note"}
+
+
+def _load_period(folder: Path, base: Path, problems: list[Problem]) -> PeriodData | None:
+    """One period folder; None (with its errors recorded) when anything is wrong."""
+    shown = lambda name: display_path(folder / name, base)  # noqa: E731
+    report = load_report(folder / REPORT, shown(REPORT))
+    found = list(report.problems)
+    tables, encodings = {}, {REPORT: report.encoding} if report.encoding else {}
+    for name, spec in (("projects.csv", PROJECTS), ("enterprises.csv", ENTERPRISES)):
+        frame, encoding = _optional_csv(folder / name, shown(name), spec, found)
+        tables[name.removesuffix(".csv")] = frame
+        if encoding:
+            encodings[name] = encoding
+    found.extend(period_warnings(report.indicators, shown(REPORT)))
+    problems.extend(found)
+    if report.period is None or any(p.severity == "error" for p in found):
+        return None
+    return PeriodData(period=report.period, folder=folder, label=report.label,
+                      region=report.region, source=report.source, published=report.published,
+                      indicators=tuple(report.indicators), tiers=tuple(report.tiers),
+                      encodings=encodings, **tables)
+
+
+def _optional_csv(path: Path, shown: str, spec: CsvSpec,
+                  problems: list[Problem]) -> tuple[pl.DataFrame, str | None]:
+    if not path.exists():
+        return _with_known_columns(pl.DataFrame(), spec), None
+    result = read_csv_table(path, shown, spec)
+    problems.extend(result.problems)
+    frame = result.frame if result.frame is not None else pl.DataFrame()
+    return _with_known_columns(frame, spec), result.encoding
+
+
+def _with_known_columns(frame: pl.DataFrame, spec: CsvSpec) -> pl.DataFrame:
+    """Every known column present (null when absent), known ones first, extras after."""
+    numeric = {c: pl.Float64 for c in spec.numbers} | {c: pl.Int64 for c in spec.integers}
+    missing = [pl.lit(None, dtype=numeric.get(c, pl.String)).alias(c)
+               for c in spec.known if c not in frame.columns]
+    frame = frame.with_columns(missing) if missing else frame
+    extras = [c for c in frame.columns if c not in spec.known]
+    return frame.select(*spec.known, *extras)
+
+
+def _unique_periods(periods: list[PeriodData], root: Path,
+                    problems: list[Problem]) -> list[PeriodData]:
+    """Oldest first; a second folder claiming a period already loaded is skipped."""
+    kept: dict[str, PeriodData] = {}
+    for period in periods:
+        first = kept.get(period.id)
+        if first is None:
+            kept[period.id] = period
+            continue
+        problems.append(Problem(
+            display_path(period.folder / REPORT, root),
+            f"claims period {period.id} ({period.period.label_zh}), which "
+            f"{display_path(first.folder, root)}/ already holds; this folder is not shown",
+            "warning"))
+    return sorted(kept.values(), key=lambda p: (p.period.year, p.period.last_month,
+                                                -p.period.first_month))
+
+
+def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFrame:
+    shown = display_path(path, root)
+    result = read_csv_table(path, shown, SERIES)
+    problems.extend(result.problems)
+    if result.frame is None:
+        return _empty_series()
+    frame = result.frame.with_row_index("__row", offset=2)
+    bad = frame.filter(~(pl.col("first_month").is_between(1, 12)
+                         & pl.col("last_month").is_between(1, 12)
+                         & (pl.col("first_month") <= pl.col("last_month"))))
+    for row, first, last in bad.select("__row", "first_month", "last_month").head(5).iter_rows():
+        problems.append(Problem(shown, f"months {first}..{last} are not a span within 1..12 "
+                                "with the first not after the last", row=row,
+                                column="first_month"))
+    if bad.height:
+        return _empty_series()
+    return _with_known_columns(frame.drop("__row"), SERIES)
+
+
+def _empty_series() -> pl.DataFrame:
+    return _with_known_columns(pl.DataFrame(), SERIES)

@@ -1,0 +1,77 @@
+"""Numbers as reports write them: "8.6%", "下降7.44%", "1,234.5", "－１.２", "—".
+
+One polars expression does the parsing, for whole CSV columns at once; the
+scalar `parse_number` runs the same expression on a one-element Series so
+the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import polars as pl
+
+# Written where a figure is missing. Never read as 0.
+MISSING_MARKERS = ["", "-", "--", "—", "——", "–", "/", "－", "N/A", "NA", "n/a", "na", "无", "…", "..."]
+# Words that put a sign on a growth rate: 下降7.44% is -7.44.
+NEGATIVE_WORDS = ["同比下降", "下降", "减少", "降低", "下滑", "回落", "负增长"]
+POSITIVE_WORDS = ["同比增长", "增长", "增加", "上升", "提高", "提升"]
+_WORD_PATTERN = "^(" + "|".join(NEGATIVE_WORDS + POSITIVE_WORDS) + ")"
+_NEGATIVE_PATTERN = "^(" + "|".join(NEGATIVE_WORDS) + ")"
+
+
+def number_expr(col: pl.Expr) -> pl.Expr:
+    """Parse a string column the way reports write numbers; bad cells become NaN.
+
+    Null means missing; NaN marks a cell that is not a number (so callers can
+    name the row) and infinities mark overflow.
+    """
+    stripped = col.str.strip_chars()
+    negative = stripped.str.contains(_NEGATIVE_PATTERN)
+    body = (
+        stripped.str.replace(_WORD_PATTERN, "")
+        .str.replace_all("[\u2212\u2012\u2013]", "-")
+        .str.replace_all(r"\s+", "")
+        .str.replace(r"%$", "")
+        .str.replace_all(r"(\d),(\d{3})", "${1}${2}")
+        .str.replace_all(r"(\d),(\d{3})", "${1}${2}")
+        .str.replace(r"^\+", "")
+    )
+    # Only plain decimal text is a number: "nan", "inf", "0x10" are not.
+    plain = body.str.contains(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+    value = body.cast(pl.Float64, strict=False)
+    value = pl.when(negative).then(-value.abs()).otherwise(value)
+    missing = stripped.is_null() | stripped.is_in(MISSING_MARKERS)
+    return (
+        pl.when(missing)
+        .then(None)
+        .when(plain)
+        .then(value)
+        .otherwise(float("nan"))
+    )
+
+
+def parse_number(raw: object) -> float | None:
+    """Parse one value from TOML (number or report-style string).
+
+    Returns None for a missing marker; raises ValueError saying what is wrong.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError(f"{raw!r} is true/false, not a number")
+    if isinstance(raw, (int, float)):
+        number = float(raw)
+    elif isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw)
+        number = pl.select(number_expr(pl.lit(text, dtype=pl.String))).item()
+        if number is None:
+            return None
+    else:
+        raise ValueError(f"{raw!r} is not a number")
+    if math.isnan(number):
+        raise ValueError(f"{raw!r} is not a number")
+    if math.isinf(number):
+        raise ValueError(f"{raw!r} is too large to be a figure")
+    return number

@@ -1,0 +1,154 @@
+"""report.toml: the period, its indicators and its tier counts.
+
+Every key is checked with its line; all problems in the file are collected
+(not just the first) so one `econdash check` run shows everything to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from econdash.errors import FileProblem, Problem
+from econdash.loaders.text import decode, read_bytes
+from econdash.loaders.toml_lines import TomlLines
+from econdash.loaders.toml_table import TableReader
+from econdash.model.dataset import Indicator, Tier
+from econdash.model.period import Period
+
+TOP_KEYS = ("period", "indicator", "tier")
+PERIOD_KEYS = ("year", "months", "label", "region", "source", "published")
+INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
+                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
+TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
+ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class Report:
+    """What one report.toml says, before it is joined with its CSV files."""
+
+    period: Period | None = None
+    label: str | None = None
+    region: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    tiers: list[Tier] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def load_report(path: Path, shown: str) -> Report:
+    """Parse and check one report.toml; problems are returned, not raised."""
+    report = Report()
+    try:
+        decoded = decode(read_bytes(path, shown), shown)
+    except FileProblem as exc:
+        report.problems.append(exc.problem)
+        return report
+    report.encoding = decoded.encoding
+    if decoded.encoding == "gb18030":
+        report.problems.append(Problem(shown, "is saved as GB18030; TOML files should be "
+                                       "UTF-8 (it was read anyway)", "warning"))
+    try:
+        data = tomllib.loads(decoded.text)
+    except tomllib.TOMLDecodeError as exc:
+        report.problems.append(toml_syntax_problem(exc, shown))
+        return report
+    lines = TomlLines(decoded.text)
+    _read_top(data, lines, shown, report)
+    return report
+
+
+def toml_syntax_problem(exc: tomllib.TOMLDecodeError, shown: str) -> Problem:
+    message = str(exc)
+    match = TOML_ERROR_AT.search(message)
+    line = int(match.group(1)) if match else None
+    what = TOML_ERROR_AT.sub("", message).strip().rstrip(".")
+    if match:
+        what += f" (column {match.group(2)})"
+    return Problem(shown, f"TOML syntax error: {what}", line=line)
+
+
+def _read_top(data: dict, lines: TomlLines, shown: str, report: Report) -> None:
+    top = TableReader(data, "report", 0, lines, shown, report.problems)
+    top.label = "report"
+    top.check_keys(TOP_KEYS)
+    if "period" not in data:
+        report.problems.append(Problem(shown, "the [period] table is missing; it says which "
+                                       "year and months the report covers, e.g. "
+                                       "[period] year = 2022, months = [1, 6]"))
+    else:
+        _read_period(TableReader(data["period"], "period", 0, lines, shown, report.problems), report)
+    for key, reader in (("indicator", _read_indicator), ("tier", _read_tier)):
+        tables = data.get(key, [])
+        if not isinstance(tables, list):
+            top.error(key, f"must be written as [[{key}]] tables")
+            continue
+        for index, table in enumerate(tables):
+            reader(TableReader(table, key, index, lines, shown, report.problems), report)
+
+
+def _read_period(table: TableReader, report: Report) -> None:
+    table.check_keys(PERIOD_KEYS)
+    year = table.integer("year", required=True)
+    months = table.months("months", required=True)
+    if year is not None and not 1900 <= year <= 2200:
+        table.error("year", f"{year} is not a plausible year")
+        year = None
+    if year is not None and months is not None:
+        report.period = Period(year, *months)
+    report.label = table.text("label")
+    report.region = table.text("region")
+    report.source = table.text("source")
+    report.published = table.date("published")
+
+
+def _read_indicator(table: TableReader, report: Report) -> None:
+    indicator_id = table.text("id", required=True)
+    if indicator_id is not None:
+        table.name_self(indicator_id)
+    table.check_keys(INDICATOR_KEYS)
+    if indicator_id is not None:
+        if not ID_PATTERN.match(indicator_id):
+            suggestion = re.sub(r"[^a-z0-9_]+", "_", indicator_id.lower()).strip("_")
+            hint = f" (e.g. {suggestion!r})" if suggestion else ""
+            table.error("id", "must use only a-z, 0-9 and _ so it stays the same across "
+                        f"periods{hint}")
+            indicator_id = None
+    name, category = table.text("name", required=True), table.text("category", required=True)
+    months = table.months("months")
+    target_of = table.text("target_of") or "yoy_pct"
+    if target_of not in ("yoy_pct", "value"):
+        table.error("target_of", f"must be \"yoy_pct\" or \"value\", not {target_of!r}")
+    rank = table.integer("rank")
+    values = dict(value=table.number("value"), yoy_pct=table.number("yoy_pct"),
+                  target=table.number("target"))
+    texts = {key: table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note")}
+    headline = table.boolean("headline")
+    if indicator_id is None or name is None or category is None or report.period is None:
+        return
+    span = Period(report.period.year, *months) if months else report.period
+    report.indicators.append(Indicator(
+        id=indicator_id, name=name, category=category, span=span, rank=rank,
+        target_of=target_of, headline=headline, line=table.line(None), **values, **texts))
+
+
+def _read_tier(table: TableReader, report: Report) -> None:
+    table.check_keys(TIER_KEYS)
+    programme = table.text("programme", required=True)
+    count = table.integer("count", required=True)
+    if count is not None and count < 0:
+        table.error("count", f"a count of enterprises cannot be negative ({count})")
+        count = None
+    level, status = table.text("level"), table.text("status")
+    programme_en, note = table.text("programme_en"), table.text("note")
+    if programme is None or count is None:
+        return
+    report.tiers.append(Tier(programme=programme, level=level, status=status, count=count,
+                             programme_en=programme_en, note=note))

@@ -1,0 +1,91 @@
+"""Reading a user's file as text: encoding detection and NFKC normalisation.
+
+Excel on a Chinese Windows writes GB18030 (GBK); Notepad and the NBS portal
+write UTF-8 with a BOM; everything else writes UTF-8. We detect which and
+record it, so a person can see what econdash assumed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from econdash.errors import FileProblem, Problem
+
+UTF8_BOM = b"\xef\xbb\xbf"
+# Characters NFKC would turn into CSV syntax; kept aside while parsing so a
+# full-width comma inside a cell stays inside that cell.
+FULLWIDTH_COMMA_STANDIN = "\ue000"
+FULLWIDTH_QUOTE_STANDIN = "\ue001"
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, or a FileProblem saying why it cannot be read."""
+    if path.is_dir():
+        raise FileProblem(Problem(shown, "is a folder, but a file is expected here"))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise FileProblem(Problem(shown, f"cannot be read: {reason}")) from None
+
+
+def line_of_offset(data: bytes, offset: int) -> int:
+    """1-based line number of a byte offset."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes, shown: str) -> DecodedText:
+    """Decode UTF-8 (with or without BOM) or GB18030; reject binary files."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise FileProblem(Problem(
+            shown, "contains NUL bytes: this is a binary file (an .xlsx?), "
+            "not text; save it as CSV UTF-8 or CSV from Excel", line=line_of_offset(data, nul)))
+    if data.startswith(UTF8_BOM):
+        return _decode_as(data[3:], "utf-8-sig", "utf-8", shown, data)
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_as(data, "gb18030", "gb18030", shown, data)
+
+
+def _decode_as(body: bytes, name: str, codec: str, shown: str, data: bytes) -> DecodedText:
+    try:
+        return DecodedText(body.decode(codec), name)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(data) - len(body))
+        raise FileProblem(Problem(
+            shown, f"is neither UTF-8 nor GB18030 text (byte {data[offset]:#04x} cannot be "
+            "decoded); save it as UTF-8", line=line_of_offset(data, offset))) from None
+
+
+def nfkc(text: str) -> str:
+    """NFKC-normalise (full-width digits and letters to ASCII), cheaply when already so."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
+def nfkc_for_csv(text: str) -> tuple[str, bool]:
+    """NFKC-normalise CSV text without creating commas or quotes from full-width ones.
+
+    Returns the text and whether stand-ins were used (the caller restores them
+    inside cells after parsing).
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text, False
+    protected = "，" in text or "＂" in text
+    if protected:
+        text = text.replace("，", FULLWIDTH_COMMA_STANDIN).replace("＂", FULLWIDTH_QUOTE_STANDIN)
+    return unicodedata.normalize("NFKC", text), protected

@@ -1,0 +1,122 @@
+"""Frozen dataclasses for what a dataset holds, plus polars frames for tables.
+
+Small things (indicators, tiers) are dataclasses; anything that can be large
+(projects, enterprises, series) is a polars DataFrame and never becomes a
+list of Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from econdash.errors import Problem
+from econdash.model.period import Period
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure of one report: value, unit, growth, span, rank, target."""
+
+    id: str
+    name: str
+    category: str
+    span: Period
+    name_en: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    yoy_pct: float | None = None
+    rank: int | None = None
+    rank_scope: str | None = None
+    target: float | None = None
+    target_of: str = "yoy_pct"
+    parent: str | None = None
+    note: str | None = None
+    headline: bool = False
+    line: int | None = None
+
+    def display_name(self, lang: str) -> str:
+        """The name in `lang`, falling back to Chinese."""
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A reported count of enterprises on one rung of an honour ladder."""
+
+    programme: str
+    level: str | None
+    status: str | None
+    count: int
+    programme_en: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    """Everything one period folder holds, validated and normalised."""
+
+    period: Period
+    folder: Path
+    label: str | None = None
+    region: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    indicators: tuple[Indicator, ...] = ()
+    tiers: tuple[Tier, ...] = ()
+    projects: pl.DataFrame = field(default_factory=pl.DataFrame)
+    enterprises: pl.DataFrame = field(default_factory=pl.DataFrame)
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The period's canonical id."""
+        return self.period.id
+
+    def title(self, lang: str) -> str:
+        """The label to show: the report's own (Chinese) or the derived one."""
+        if lang != "en" and self.label:
+            return self.label
+        return self.period.label(lang)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded dataset: its periods (oldest first), history series, problems."""
+
+    root: Path
+    periods: tuple[PeriodData, ...]
+    series: pl.DataFrame
+    problems: tuple[Problem, ...] = ()
+    name: str | None = None
+    name_en: str | None = None
+    region: str | None = None
+    region_en: str | None = None
+    source: str | None = None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems that stopped a file or period from loading."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Problems worth knowing that did not stop anything loading."""
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def period(self, period_id: str) -> PeriodData | None:
+        """The period with this canonical id, or None."""
+        return next((p for p in self.periods if p.id == period_id), None)
+
+    def title(self, lang: str) -> str:
+        """The dataset's name in `lang`, else its folder name."""
+        if lang == "en" and self.name_en:
+            return self.name_en
+        return self.name or self.root.name

@@ -1,0 +1,37 @@
+"""Plain-text summaries of a loaded dataset for the command line."""
+
+from __future__ import annotations
+
+from econdash.model.dataset import Dataset
+from econdash.paths import DatasetChoice
+
+ORIGIN_TEXT = {
+    "--data": "given with --data or PATH",
+    "ECONDASH_DATA": "from $ECONDASH_DATA",
+    "user": "your dataset",
+    "bundled": "the bundled seed dataset",
+}
+
+
+def check_report(dataset: Dataset, choice: DatasetChoice, strict: bool) -> tuple[str, bool]:
+    """The text `econdash check` prints, and whether the check passed."""
+    lines = [f"Dataset: {dataset.root} ({ORIGIN_TEXT.get(choice.origin, choice.origin)})"]
+    if dataset.name:
+        lines.append(f"  {dataset.title('zh')}")
+    for period in dataset.periods:
+        lines.append(
+            f"  loaded {period.id} {period.title('zh')} from {period.folder.name}/: "
+            f"{len(period.indicators)} indicators, {len(period.tiers)} tiers, "
+            f"{period.projects.height} projects, {period.enterprises.height} honours")
+    if dataset.series.height:
+        count = dataset.series["indicator"].n_unique()
+        lines.append(f"  series.csv: {dataset.series.height} observations of {count} indicators")
+    if not dataset.periods and not dataset.series.height:
+        lines.append("  nothing loaded")
+    lines.extend(f"  {problem}" for problem in dataset.problems)
+    errors, warnings = len(dataset.errors), len(dataset.warnings)
+    ok = errors == 0 and (warnings == 0 or not strict) and bool(dataset.periods or dataset.series.height)
+    verdict = "OK" if ok else "FAILED"
+    suffix = " (--strict: warnings fail)" if strict and warnings and not errors else ""
+    lines.append(f"{verdict}: {errors} error(s), {warnings} warning(s){suffix}")
+    return "\n".join(lines), ok

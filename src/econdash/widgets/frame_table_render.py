@@ -1,0 +1,221 @@
+"""Pure helpers for `FrameTable`: cell formatting, padding, bars and query expressions.
+
+Everything here is free of Textual state so it can be unit tested directly and
+called from a worker thread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import polars as pl
+from rich.cells import cell_len, set_cell_size
+
+TRUNCATION_MARK = "~"
+"""Marks cut-off cell text. ASCII on purpose: "…" is East-Asian ambiguous width."""
+
+BAR_EIGHTHS = " ▏▎▍▌▋▊▉"
+"""Partial block characters indexed by eighths (index 0 = nothing)."""
+BAR_FULL = "█"
+SORT_MARKS = {False: "▲", True: "▼"}
+"""Header sort marker keyed by `descending`."""
+
+MIN_AUTO_WIDTH = 4
+MAX_AUTO_WIDTH = 40
+BAR_AUTO_WIDTH = 16
+"""Auto width for bar columns: a bar needs room beyond its "100%" label."""
+WIDTH_SAMPLE_ROWS = 1000
+
+# Control characters would break a terminal line; show them as spaces instead.
+_CONTROL_TO_SPACE = str.maketrans({code: " " for code in [*range(32), 127]})
+
+Align = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one frame column is shown in a `FrameTable`."""
+
+    key: str
+    """Name of the column in the frame."""
+    label: str = ""
+    """Header text (defaults to `key`)."""
+    align: Align = "left"
+    width: int | None = None
+    """Width in cells; None = auto from the header and the first rows."""
+    format: Callable[[Any], str] | None = None
+    """Turns a cell value into text; default `format_value`."""
+    style: Callable[[Any], str] | None = None
+    """Returns a Rich style string for a cell value (e.g. colour by sign)."""
+    bar: bool = False
+    """Draw the value as a horizontal bar plus a percentage."""
+    bar_scale: float = 1.0
+    """Value that means 100% (1 for fractions, 100 for percentages)."""
+
+    @property
+    def header(self) -> str:
+        return self.label or self.key
+
+
+def format_value(value: Any) -> str:
+    """Default cell text: None -> "", floats to at most 2 decimals, else `str`."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    return str(value)
+
+
+def cell_text(column: Column, value: Any) -> str:
+    """Text for one cell, with control characters made harmless."""
+    formatter = column.format or format_value
+    try:
+        text = formatter(value)
+    except (TypeError, ValueError):
+        # A formatter that can't handle an odd value must not kill the render.
+        text = format_value(value)
+    return text.translate(_CONTROL_TO_SPACE)
+
+
+def fit_cell(text: str, width: int, align: Align = "left") -> str:
+    """Pad or truncate `text` to exactly `width` terminal cells (CJK = 2 cells)."""
+    if width <= 0:
+        return ""
+    length = cell_len(text)
+    if length > width:
+        # set_cell_size pads with a space if a wide char would be split in two.
+        return set_cell_size(text, width - 1) + TRUNCATION_MARK
+    padding = " " * (width - length)
+    return padding + text if align == "right" else text + padding
+
+
+def draw_bar(value: Any, width: int, scale: float = 1.0) -> str:
+    """Render `value / scale` as a block bar followed by a percentage, `width` cells."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or width <= 0:
+        return " " * max(width, 0)
+    fraction = value / scale if scale else 0.0
+    if math.isnan(fraction):
+        return " " * width
+    label = f"{fraction * 100:.0f}%".rjust(4)
+    bar_width = width - cell_len(label) - 1
+    if bar_width < 1:
+        return fit_cell(label, width, "right")
+    eighths = round(min(max(fraction, 0.0), 1.0) * bar_width * 8)
+    full, remainder = divmod(eighths, 8)
+    bar = BAR_FULL * full + (BAR_EIGHTHS[remainder] if remainder else "")
+    return fit_cell(f"{bar.ljust(bar_width)} {label}", width)
+
+
+def render_cell(column: Column, value: Any, width: int) -> str:
+    """Final, exactly `width` cells wide text of one cell."""
+    if column.bar:
+        return draw_bar(value, width, column.bar_scale)
+    return fit_cell(cell_text(column, value), width, column.align)
+
+
+def header_text(column: Column, width: int, descending: bool | None) -> str:
+    """Header cell text; `descending` None means the column is not sorted."""
+    label = column.header.translate(_CONTROL_TO_SPACE)
+    if descending is not None:
+        # Keep the marker visible even when the label has to be truncated.
+        mark = " " + SORT_MARKS[descending]
+        room = max(width - 2, 0)
+        if cell_len(label) > room:
+            label = fit_cell(label, room)
+        label += mark
+    return fit_cell(label, width, column.align)
+
+
+def auto_width(column: Column, sample: Iterable[Any]) -> int:
+    """Column width from the header (plus room for a sort mark) and sample values."""
+    header = cell_len(column.header) + 2
+    if column.bar:
+        return max(BAR_AUTO_WIDTH, header)
+    widest = max((cell_len(cell_text(column, value)) for value in sample), default=0)
+    return min(max(header, widest, MIN_AUTO_WIDTH), MAX_AUTO_WIDTH)
+
+
+def default_columns(schema: Mapping[str, pl.DataType]) -> list[Column]:
+    """One column per frame column; numbers right-aligned."""
+    return [
+        Column(key=name, label=name, align="right" if dtype.is_numeric() else "left")
+        for name, dtype in schema.items()
+    ]
+
+
+def string_columns(schema: Mapping[str, pl.DataType]) -> list[str]:
+    """Columns searched by default: text-like columns."""
+    return [name for name, dtype in schema.items() if _is_texty(dtype)]
+
+
+def _is_texty(dtype: pl.DataType) -> bool:
+    return dtype == pl.String or isinstance(dtype, (pl.Categorical, pl.Enum))
+
+
+def _as_string(name: str, dtype: pl.DataType) -> pl.Expr:
+    column = pl.col(name)
+    return column if dtype == pl.String else column.cast(pl.String)
+
+
+def search_expr(text: str, columns: Sequence[str], schema: Mapping[str, pl.DataType]) -> pl.Expr:
+    """Case-insensitive literal substring match over `columns` (any column matches)."""
+    if text.lower() == text.upper():
+        # No cased letters (digits, Chinese): a plain literal search is fastest.
+        def match(expr: pl.Expr) -> pl.Expr:
+            return expr.str.contains(text, literal=True)
+    elif text.isascii():
+        # Aho-Corasick with ASCII folding is ~2x faster than a (?i) regex.
+        def match(expr: pl.Expr) -> pl.Expr:
+            return expr.str.contains_any([text], ascii_case_insensitive=True)
+    else:
+        pattern = "(?i)" + re.escape(text)
+
+        def match(expr: pl.Expr) -> pl.Expr:
+            return expr.str.contains(pattern)
+
+    if not columns:
+        return pl.lit(False)
+    return pl.any_horizontal(
+        match(_as_string(name, schema[name])).fill_null(False) for name in columns
+    )
+
+
+def query_expr(
+    schema: Mapping[str, pl.DataType],
+    search: str,
+    search_columns: Sequence[str] | None,
+    filters: Mapping[str, str | None],
+) -> pl.Expr | None:
+    """Combine search and per-column equality filters into one predicate (None = all rows)."""
+    parts: list[pl.Expr] = []
+    if search:
+        columns = string_columns(schema) if search_columns is None else list(search_columns)
+        missing = [name for name in columns if name not in schema]
+        if missing:
+            raise KeyError(f"unknown column(s): {', '.join(missing)}")
+        parts.append(search_expr(search, columns, schema))
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name not in schema:
+            raise KeyError(f"unknown column: {name}")
+        parts.append((_as_string(name, schema[name]) == value).fill_null(False))
+    return pl.all_horizontal(parts) if parts else None
+
+
+def compute_view(
+    frame: pl.DataFrame, predicate: pl.Expr | None, sort: tuple[str, bool] | None
+) -> pl.DataFrame:
+    """Filter then sort (nulls last, stable) `frame`; cheap no-op when neither applies."""
+    view = frame if predicate is None else frame.filter(predicate)
+    if sort is not None:
+        key, descending = sort
+        view = view.sort(key, descending=descending, nulls_last=True, maintain_order=True)
+    return view
