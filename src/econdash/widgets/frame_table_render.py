@@ -96,6 +96,12 @@ def fit_cell(text: str, width: int, align: Align = "left") -> str:
     return padding + text if align == "right" else text + padding
 
 
+def centre_text(text: str, width: int) -> str:
+    """`text` centred in exactly `width` cells."""
+    left = max((width - cell_len(text)) // 2, 0)
+    return fit_cell(" " * left + text, width)
+
+
 def draw_bar(value: Any, width: int, scale: float = 1.0) -> str:
     """Render `value / scale` as a block bar followed by a percentage, `width` cells."""
     if not isinstance(value, (int, float)) or isinstance(value, bool) or width <= 0:

@@ -1,0 +1,68 @@
+"""Every key econdash answers to, with its description in both languages.
+
+One table feeds the bindings' footer labels and the `?` help screen, so the
+two can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """A key, the action it runs, and what it does in zh/en."""
+
+    keys: str  # as shown in help
+    action: str
+    zh: str
+    en: str
+    where: str = "all"  # "all" or a section name
+
+
+KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp("1-5", "section", "切换栏目：总览/指标/增速/项目/企业", "Sections: overview, indicators, growth, projects, enterprises"),
+    KeyHelp("[ ]", "prev_period", "上一期 / 下一期", "Previous / next period"),
+    KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),
+    KeyHelp("/", "search", "在当前栏目搜索", "Search in this section"),
+    KeyHelp("f", "next_filter", "切换筛选条件（再按 Tab 进入选择）", "Move to the next filter"),
+    KeyHelp("Esc", "clear", "清除搜索和筛选", "Clear search and filters"),
+    KeyHelp("Enter", "select_cursor", "打开所选行的详情", "Open details of the selected row"),
+    KeyHelp("s", "cycle_sort", "按光标所在列排序（升/降/原序）", "Sort by the cursor column (asc/desc/off)"),
+    KeyHelp("Up Down PgUp PgDn Home End", "", "在表格中移动", "Move in a table"),
+    KeyHelp("Left Right", "", "选择列（排序用）", "Choose a column (for sorting)"),
+    KeyHelp("c", "next_category", "切换显示的类别", "Show the next category", "growth"),
+    KeyHelp("Tab", "", "在筛选框和表格之间移动", "Move between filters and the table"),
+    KeyHelp("ctrl+p", "command_palette", "命令面板：按名称跳到指标、项目或企业；切换主题", "Command palette: jump to an indicator, project or enterprise; themes"),
+    KeyHelp("!", "problems", "查看数据问题", "Show problems found in the data"),
+    KeyHelp("?", "help", "本帮助", "This help"),
+    KeyHelp("q", "quit", "退出", "Quit"),
+)
+
+# Footer labels by action name (short).
+FOOTER: dict[str, tuple[str, str]] = {
+    "section": ("栏目", "Section"),
+    "prev_period": ("上一期", "Prev period"),
+    "next_period": ("下一期", "Next period"),
+    "toggle_lang": ("English", "中文"),
+    "search": ("搜索", "Search"),
+    "clear": ("清除", "Clear"),
+    "next_filter": ("筛选", "Filter"),
+    "select_cursor": ("详情", "Details"),
+    "cycle_sort": ("排序", "Sort"),
+    "next_category": ("类别", "Category"),
+    "problems": ("问题", "Problems"),
+    "help": ("帮助", "Help"),
+    "quit": ("退出", "Quit"),
+    "command_palette": ("命令", "Commands"),
+    "close": ("关闭", "Close"),
+}
+
+
+def footer_label(action: str, lang: str) -> str | None:
+    """The footer label for an action (its name without arguments), or None."""
+    name = action.split("(")[0]
+    pair = FOOTER.get(name)
+    if pair is None:
+        return None
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,170 @@
+"""Queries over the model: series across periods, tables for the screens.
+
+Textual-free; everything a screen shows is computed here as polars frames or
+small lists, so it can be tested without an app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from econdash.model.dataset import Dataset, Indicator, PeriodData
+from econdash.model.period import Period
+
+OBSERVATION_SCHEMA = {
+    "indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64, "last_month": pl.Int64,
+    "value": pl.Float64, "yoy_pct": pl.Float64, "unit": pl.String, "rank": pl.Int64,
+    "source": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One observation of an indicator in a series."""
+
+    span: Period
+    value: float | None
+    yoy_pct: float | None
+    rank: int | None
+
+
+def observations(dataset: Dataset) -> pl.DataFrame:
+    """Every observation of every indicator: period folders plus series.csv."""
+    rows = [
+        {"indicator": ind.id, "year": ind.span.year, "first_month": ind.span.first_month,
+         "last_month": ind.span.last_month, "value": ind.value, "yoy_pct": ind.yoy_pct,
+         "unit": ind.unit, "rank": ind.rank, "source": period.id}
+        for period in dataset.periods for ind in period.indicators
+    ]
+    reported = pl.DataFrame(rows, schema=OBSERVATION_SCHEMA)
+    history = dataset.series.select(
+        *[c for c in ("indicator", "year", "first_month", "last_month", "value", "yoy_pct", "unit")],
+        pl.lit(None, dtype=pl.Int64).alias("rank"), pl.lit("series.csv").alias("source"),
+    ).cast(OBSERVATION_SCHEMA)  # type: ignore[arg-type]
+    # A period folder's figure wins over the same span in series.csv.
+    return (pl.concat([reported, history])
+            .unique(["indicator", "year", "first_month", "last_month"], keep="first",
+                    maintain_order=True)
+            .sort("indicator", "year", "last_month", "first_month"))
+
+
+def span_kind_expr() -> pl.Expr:
+    """The span kind of each observation, as Period.kind computes it."""
+    first, last = pl.col("first_month"), pl.col("last_month")
+    return (pl.when(first == 1).then(pl.lit("cumulative"))
+            .when(first == last).then(pl.lit("month"))
+            .when(first.is_in([4, 7, 10]) & (last == first + 2)).then(pl.lit("quarter"))
+            .otherwise(pl.lit("other")))
+
+
+def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoint]:
+    """The indicator's series: same id, same kind of span (and, for cumulative
+    figures, the same last month-of-year pattern is not required), oldest first."""
+    kind = indicator.span.kind
+    frame = obs.filter((pl.col("indicator") == indicator.id) & (span_kind_expr() == kind))
+    if kind == "other":
+        frame = frame.filter((pl.col("last_month") - pl.col("first_month"))
+                             == indicator.span.last_month - indicator.span.first_month)
+    return [SeriesPoint(Period(y, f, l), v, g, r)
+            for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
+                                                 "yoy_pct", "rank").iter_rows()]
+
+
+def spark_values(points: list[SeriesPoint], field: str = "value") -> list[float]:
+    """Non-null values for a sparkline (Textual's Sparkline crashes on None)."""
+    return [float(getattr(p, field)) for p in points if getattr(p, field) is not None]
+
+
+def headline_indicators(period: PeriodData, limit: int = 12) -> list[Indicator]:
+    """Headline figures: those marked `headline`, else the first with values."""
+    marked = [i for i in period.indicators if i.headline]
+    if marked:
+        return marked[:limit]
+    return [i for i in period.indicators if i.value is not None or i.yoy_pct is not None][:limit]
+
+
+def categories(period: PeriodData) -> list[str]:
+    """Indicator categories in report order."""
+    return list(dict.fromkeys(i.category for i in period.indicators))
+
+
+def growth_categories(period: PeriodData) -> list[str]:
+    """Categories with at least two growth rates, the ones a bar chart helps with."""
+    counts: dict[str, int] = {}
+    for ind in period.indicators:
+        if ind.yoy_pct is not None:
+            counts[ind.category] = counts.get(ind.category, 0) + 1
+    return [c for c in categories(period) if counts.get(c, 0) >= 1]
+
+
+def category_growth(period: PeriodData, category: str) -> list[Indicator]:
+    """Indicators of `category` with a growth rate, fastest first."""
+    found = [i for i in period.indicators if i.category == category and i.yoy_pct is not None]
+    return sorted(found, key=lambda i: i.yoy_pct, reverse=True)  # type: ignore[arg-type, return-value]
+
+
+def indicators_frame(period: PeriodData, lang: str) -> pl.DataFrame:
+    """The period's indicators as a table for the Indicators section."""
+    return pl.DataFrame(
+        [{"id": i.id, "category": i.category, "name": i.display_name(lang), "name_zh": i.name,
+          "name_en": i.name_en or "", "value": i.value, "unit": i.unit or "",
+          "yoy_pct": i.yoy_pct, "span": i.span.span(lang) if i.span != period.period else "",
+          "rank": i.rank, "rank_scope": i.rank_scope or ""} for i in period.indicators],
+        schema={"id": pl.String, "category": pl.String, "name": pl.String, "name_zh": pl.String,
+                "name_en": pl.String, "value": pl.Float64, "unit": pl.String,
+                "yoy_pct": pl.Float64, "span": pl.String, "rank": pl.Int64,
+                "rank_scope": pl.String},
+    )
+
+
+def parts_of(period: PeriodData, indicator_id: str) -> list[Indicator]:
+    """Indicators whose `parent` is this one."""
+    return [i for i in period.indicators if i.parent == indicator_id]
+
+
+def tier_ladder(period: PeriodData) -> pl.DataFrame:
+    """Reported tier counts beside how many enterprises the roster names."""
+    keys = ["programme", "level", "status"]
+    tiers = pl.DataFrame(
+        [{"programme": t.programme, "programme_en": t.programme_en, "level": t.level,
+          "status": t.status, "reported": t.count} for t in period.tiers],
+        schema={"programme": pl.String, "programme_en": pl.String, "level": pl.String,
+                "status": pl.String, "reported": pl.Int64},
+    )
+    named = (period.enterprises.group_by(keys)
+             .agg(pl.col("enterprise").n_unique().alias("named"),
+                  pl.col("programme_en").drop_nulls().first().alias("programme_en_named"))
+             if period.enterprises.height else
+             pl.DataFrame(schema={**{k: pl.String for k in keys}, "named": pl.UInt32,
+                                  "programme_en_named": pl.String}))
+    joined = tiers.join(named, on=keys, how="full", coalesce=True, nulls_equal=True)
+    return (joined.with_columns(
+                pl.coalesce("programme_en", "programme_en_named").alias("programme_en"),
+                pl.col("named").fill_null(0).cast(pl.Int64))
+            .drop("programme_en_named")
+            .sort("programme", "level", "status", nulls_last=True))
+
+
+def project_totals(projects: pl.DataFrame) -> tuple[float, float, str]:
+    """Sum of planned and completed investment of the rows shown, and the unit."""
+    if projects.height == 0:
+        return 0.0, 0.0, "亿元"
+    units = projects["invest_unit"].drop_nulls().unique().to_list()
+    unit = units[0] if len(units) == 1 else ("亿元" if not units else "/".join(units))
+    return (float(projects["planned_invest"].sum() or 0.0),
+            float(projects["completed_invest"].sum() or 0.0), unit)
+
+
+def distinct_values(frame: pl.DataFrame, column: str, limit: int = 200) -> list[str]:
+    """Distinct non-null values of a column, sorted, for a filter list."""
+    if column not in frame.columns or frame.height == 0:
+        return []
+    values = frame.get_column(column).drop_nulls().cast(pl.String).unique().sort()
+    return values.head(limit).to_list()
+
+
+def enterprise_honours(enterprises: pl.DataFrame, name: str) -> pl.DataFrame:
+    """Every honour row of one enterprise."""
+    return enterprises.filter(pl.col("enterprise") == name)

@@ -1,0 +1,1 @@
+"""One screen per dashboard section, plus help, details and the problems screen."""

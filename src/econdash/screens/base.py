@@ -1,0 +1,77 @@
+"""The base of every section screen: top bar, body, footer, and data refresh.
+
+A section reads what it shows from the app (`dataset`, `current_period`,
+`lang`) and rebuilds in `refresh_section()`, which the app calls when the
+period or language changes and which runs when the section is shown again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from econdash.i18n import tr
+from econdash.widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from econdash.app import EcondashApp
+    from econdash.model.dataset import PeriodData
+
+
+class SectionScreen(Screen):
+    """A dashboard section; subclasses fill `compose_body` and `refresh_section`."""
+
+    SECTION: ClassVar[str] = ""
+
+    @property
+    def econ(self) -> "EcondashApp":
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+        return self.econ.lang
+
+    @property
+    def period(self) -> "PeriodData | None":
+        """The period being shown, or None before data loads."""
+        return self.econ.current_period
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.SECTION)
+        with Container(id="body"):
+            yield LoadingIndicator(id="loading")
+            yield Static("", id="no-data", classes="no-data")
+            with Container(id="section"):
+                yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The section's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Top bar and section, or the loading / no-data state."""
+        self.query_one(TopBar).refresh_bar()
+        loading = not self.econ.loaded
+        self.query_one("#loading").display = loading
+        empty = not loading and self.period is None
+        self.query_one("#no-data", Static).display = empty
+        self.query_one("#no-data", Static).update(tr("no_data", self.lang))
+        self.query_one("#section").display = not loading and not empty
+        if not loading and not empty:
+            self.refresh_section()
+
+    def refresh_section(self) -> None:
+        """Rebuild the section's content from the app's state."""

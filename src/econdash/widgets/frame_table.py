@@ -1,0 +1,519 @@
+"""`FrameTable`: a virtual table over a polars DataFrame.
+
+Textual's DataTable copies every cell into Python objects, which is far too slow
+for 100k+ rows. FrameTable uses the Line API: it keeps the (filtered, sorted) view
+as a polars frame and only turns the rows on screen into Python values.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import polars as pl
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from econdash.widgets.frame_table_render import (
+    WIDTH_SAMPLE_ROWS,
+    Column,
+    auto_width,
+    centre_text,
+    compute_view,
+    default_columns,
+    header_text,
+    query_expr,
+    render_cell,
+)
+
+__all__ = ["Column", "FrameTable"]
+
+SYNC_ROW_LIMIT = 20_000
+"""Frames smaller than this are queried on the main thread (instant, test friendly)."""
+
+_Query = tuple[str, "list[str] | None", "dict[str, str | None]"]
+_Cells = list[tuple[str, Style | None]]
+
+
+class TableMessage(Message):
+    """Base for FrameTable messages; `control` lets `@on(..., "#id")` selectors work."""
+
+    def __init__(self, table: FrameTable) -> None:
+        super().__init__()
+        self.table = table
+
+    @property
+    def control(self) -> FrameTable:
+        return self.table
+
+
+class FrameTable(ScrollView, can_focus=True):
+    """A scrollable, searchable, sortable table that renders only visible rows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("left", "cursor_left", "Previous column", show=False),
+        Binding("right", "cursor_right", "Next column", show=False),
+        Binding("pageup", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("home,ctrl+home", "cursor_first", "First row", show=False),
+        Binding("end,ctrl+end", "cursor_last", "Last row", show=False),
+        Binding("enter", "select_cursor", "Open row"),
+        Binding("s", "cycle_sort", "Sort column"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "frame-table--header",
+        "frame-table--header-cursor",
+        "frame-table--cursor",
+        "frame-table--even",
+        "frame-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    FrameTable {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        & > .frame-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .frame-table--header-cursor { text-style: bold underline; background: $panel; }
+        & > .frame-table--even { background: $surface-lighten-1 50%; }
+        & > .frame-table--empty { text-style: dim; }
+        & > .frame-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .frame-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    cursor_row: reactive[int] = reactive(0, init=False)
+    """Index of the highlighted row within the current (filtered, sorted) view."""
+    cursor_column: reactive[int] = reactive(0, init=False)
+    """Index of the column that `s` sorts by (also scrolled into view)."""
+    zebra_stripes: reactive[bool] = reactive(True)
+    """Shade every other row."""
+
+    empty_text = "无匹配行 / No matching rows"
+    """Shown when the view has no rows; the app may replace it per language."""
+
+    class RowHighlighted(TableMessage):
+        """The cursor moved to another row (or the view changed under it)."""
+
+        def __init__(self, table: FrameTable, row: dict[str, Any] | None) -> None:
+            super().__init__(table)
+            self.row = row
+
+    class RowSelected(TableMessage):
+        """Enter was pressed, or the highlighted row was clicked."""
+
+        def __init__(self, table: FrameTable, row: dict[str, Any]) -> None:
+            super().__init__(table)
+            self.row = row
+
+    class Filtered(TableMessage):
+        """A new view (after search/filter/sort/set_frame) is on screen."""
+
+        def __init__(self, table: FrameTable, shown: int, total: int) -> None:
+            super().__init__(table)
+            self.shown = shown
+            self.total = total
+
+    class QueryFailed(TableMessage):
+        """Computing the view raised; the previous view stays on screen."""
+
+        def __init__(self, table: FrameTable, message: str) -> None:
+            super().__init__(table)
+            self.message = message
+
+    def __init__(
+        self,
+        columns: list[Column] | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name)
+        self._explicit_columns = list(columns) if columns else None
+        self._columns: list[Column] = list(columns or [])
+        self._widths: list[int] = []
+        self._offsets: list[int] = []  # x where each column starts
+        self._frame = pl.DataFrame()
+        self._view = self._frame
+        self._query: _Query = ("", None, {})
+        self._sort: tuple[str, bool] | None = None
+        self._generation = 0  # bumps per requested view; stale results are dropped
+        self._view_version = 0  # bumps per applied view; keys the slice cache
+        self._slice_key: tuple[int, int, int] | None = None
+        self._slice_rows: list[_Cells] = []
+
+    # ---- public API ---------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the current view (after search/filter)."""
+        return self._view.height
+
+    @property
+    def total_count(self) -> int:
+        """Rows in the underlying frame."""
+        return self._frame.height
+
+    @property
+    def view_frame(self) -> pl.DataFrame:
+        """The rows as shown (filtered and sorted), e.g. for export."""
+        return self._view
+
+    @property
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    @property
+    def sort_state(self) -> tuple[str, bool] | None:
+        """(column key, descending) or None when unsorted."""
+        return self._sort
+
+    def current_row(self) -> dict[str, Any] | None:
+        """The highlighted row as a dict, or None for an empty view."""
+        if not 0 <= self.cursor_row < self.row_count:
+            return None
+        return self._view.row(self.cursor_row, named=True)
+
+    def set_frame(self, frame: pl.DataFrame, columns: list[Column] | None = None) -> None:
+        """Show `frame`, keeping the current search, filters, sort and cursor index.
+
+        Without `columns`, previously given columns are kept if the frame still has
+        them; otherwise one column per frame column is derived.
+        """
+        if columns:
+            self._explicit_columns = list(columns)
+        chosen = self._explicit_columns
+        if chosen is None or any(column.key not in frame.schema for column in chosen):
+            if columns:
+                missing = [c.key for c in columns if c.key not in frame.schema]
+                raise ValueError(f"columns not in frame: {missing}")
+            chosen = default_columns(frame.schema)
+        self._frame = frame
+        self._columns = chosen
+        if self._sort is not None and self._sort[0] not in frame.schema:
+            self._sort = None
+        self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
+        self._measure_columns()
+        self._refresh_view(reset_cursor=False)
+
+    def set_query(
+        self,
+        search: str = "",
+        search_columns: list[str] | None = None,
+        filters: dict[str, str | None] | None = None,
+    ) -> None:
+        """Show rows containing `search` (any of `search_columns`) and equal to `filters`."""
+        self._query = (search, search_columns, dict(filters or {}))
+        self._refresh_view(reset_cursor=True)
+
+    def sort_by(self, column_key: str | None, descending: bool = False) -> None:
+        """Sort the view by a column (nulls last); None restores frame order."""
+        self._sort = None if column_key is None else (column_key, descending)
+        self._refresh_view(reset_cursor=False)
+
+    # ---- computing the view ---------------------------------------------
+
+    def _refresh_view(self, *, reset_cursor: bool) -> None:
+        self._generation += 1
+        frame, (search, search_columns, filters) = self._frame, self._query
+        if not search and not any(v is not None for v in filters.values()) and self._sort is None:
+            self._apply_view(frame, self._generation, reset_cursor)  # nothing to compute
+            return
+        if frame.height < SYNC_ROW_LIMIT or not self.is_mounted:
+            try:
+                predicate = query_expr(frame.schema, search, search_columns, filters)
+                view = compute_view(frame, predicate, self._sort)
+            except Exception as error:  # polars raises many types; report, don't crash
+                self.post_message(self.QueryFailed(self, str(error)))
+                return
+            self._apply_view(view, self._generation, reset_cursor)
+        else:
+            self._query_worker(frame, self._query, self._sort, self._generation, reset_cursor)
+
+    # An explicit description: the default one would repr() the whole DataFrame per call.
+    @work(
+        thread=True,
+        exclusive=True,
+        group="frame-query",
+        exit_on_error=False,
+        description="FrameTable query",
+    )
+    def _query_worker(
+        self,
+        frame: pl.DataFrame,
+        query: _Query,
+        sort: tuple[str, bool] | None,
+        generation: int,
+        reset_cursor: bool,
+    ) -> None:
+        """Compute a big view off the main thread; a newer request cancels this one."""
+        worker = get_current_worker()
+        try:
+            view = compute_view(frame, query_expr(frame.schema, *query), sort)
+        except Exception as error:
+            if not worker.is_cancelled:
+                self.post_message(self.QueryFailed(self, str(error)))  # thread-safe
+            return
+        if worker.is_cancelled:
+            return
+        try:
+            self.app.call_from_thread(self._apply_view, view, generation, reset_cursor)
+        except Exception:
+            pass  # the app is shutting down; nobody is left to show the view
+
+    def _apply_view(self, view: pl.DataFrame, generation: int, reset_cursor: bool) -> None:
+        if generation != self._generation:
+            return  # a newer request was made after this one started
+        self._view = view
+        self._view_version += 1
+        self._slice_key = None
+        row = 0 if reset_cursor else min(self.cursor_row, max(view.height - 1, 0))
+        self.set_reactive(FrameTable.cursor_row, row)
+        self._update_virtual_size()
+        if reset_cursor:
+            self.scroll_to(y=0, animate=False, force=True)
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Filtered(self, view.height, self._frame.height))
+        self.post_message(self.RowHighlighted(self, self.current_row()))
+
+    # ---- geometry -------------------------------------------------------
+
+    def _measure_columns(self) -> None:
+        sample = self._frame.head(WIDTH_SAMPLE_ROWS)
+        self._widths = [
+            column.width or auto_width(column, self._width_sample(sample, column.key))
+            for column in self._columns
+        ]
+        self._offsets = []
+        x = 0
+        for width in self._widths:
+            self._offsets.append(x)
+            x += width + 1  # one-space separator
+        self._slice_key = None
+
+    def _width_sample(self, sample: pl.DataFrame, key: str) -> list[Any]:
+        values = sample.get_column(key).to_list()
+        series = self._frame.get_column(key)
+        if series.len() <= sample.height:
+            return values
+        # Beyond the sample, add the likely widest values: vectorised, a few ms per 1M rows.
+        if series.dtype.is_numeric():
+            values += [series.min(), series.max()]
+        elif series.dtype == pl.String and series.null_count() < series.len():
+            values.append(series[series.str.len_bytes().arg_max()])
+        return values
+
+    def _update_virtual_size(self) -> None:
+        width = sum(self._widths) + max(len(self._widths) - 1, 0)
+        self.virtual_size = Size(width, self.row_count + 1)  # +1: header line
+
+    def _body_height(self) -> int:
+        return max(self.scrollable_content_region.height - 1, 0)
+
+    def _column_at(self, x: int) -> int | None:
+        index = bisect_right(self._offsets, x) - 1
+        if 0 <= index < len(self._widths) and x < self._offsets[index] + self._widths[index]:
+            return index
+        return None
+
+    def _scroll_to_cursor(self) -> None:
+        body = self._body_height()
+        if body <= 0:
+            return  # not laid out yet; on_resize will call again
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, force=True)
+        elif self.cursor_row >= top + body:
+            self.scroll_to(y=self.cursor_row - body + 1, animate=False, force=True)
+
+    def _scroll_to_column(self) -> None:
+        if not self._widths:
+            return
+        start = self._offsets[self.cursor_column]
+        end = start + self._widths[self.cursor_column]
+        width, left = self.scrollable_content_region.width, self.scroll_offset.x
+        if start < left:
+            self.scroll_to(x=start, animate=False, force=True)
+        elif end > left + width:
+            self.scroll_to(x=min(start, end - width), animate=False, force=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    # ---- reactives --------------------------------------------------------
+
+    def validate_cursor_row(self, value: int) -> int:
+        return min(max(value, 0), max(self.row_count - 1, 0))
+
+    def validate_cursor_column(self, value: int) -> int:
+        return min(max(value, 0), max(len(self._columns) - 1, 0))
+
+    def watch_cursor_row(self) -> None:
+        self._scroll_to_cursor()
+        self.post_message(self.RowHighlighted(self, self.current_row()))
+
+    def watch_cursor_column(self) -> None:
+        self._scroll_to_column()
+
+    # ---- actions ----------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def action_cursor_left(self) -> None:
+        self.cursor_column -= 1
+
+    def action_cursor_right(self) -> None:
+        self.cursor_column += 1
+
+    def action_cursor_page_up(self) -> None:
+        page = max(self._body_height(), 1)
+        self.scroll_to(y=self.scroll_offset.y - page, animate=False, force=True)
+        self.cursor_row -= page
+
+    def action_cursor_page_down(self) -> None:
+        page = max(self._body_height(), 1)
+        self.scroll_to(y=self.scroll_offset.y + page, animate=False, force=True)
+        self.cursor_row += page
+
+    def action_cursor_first(self) -> None:
+        self.cursor_row = 0
+
+    def action_cursor_last(self) -> None:
+        self.cursor_row = self.row_count - 1
+
+    def action_select_cursor(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.post_message(self.RowSelected(self, row))
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the cursor column: ascending, then descending, then unsorted."""
+        if self._columns:
+            self._cycle_sort(self._columns[self.cursor_column].key)
+
+    def _cycle_sort(self, key: str) -> None:
+        if self._sort is None or self._sort[0] != key:
+            self.sort_by(key)
+        elif not self._sort[1]:
+            self.sort_by(key, descending=True)
+        else:
+            self.sort_by(None)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        column = self._column_at(offset.x + self.scroll_offset.x)
+        if offset.y == 0:  # header: sort by the clicked column
+            if column is not None:
+                self.cursor_column = column
+                self._cycle_sort(self._columns[column].key)
+            return
+        row = self.scroll_offset.y + offset.y - 1
+        if row >= self.row_count:
+            return
+        if column is not None:
+            self.cursor_column = column
+        if row == self.cursor_row:
+            self.action_select_cursor()
+        else:
+            self.cursor_row = row
+        event.stop()
+
+    # ---- rendering ------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header_strip().crop_extend(scroll_x, scroll_x + width, base)
+        if self.row_count == 0:
+            return self._empty_strip(y, width, base)
+        index = scroll_y + y - 1
+        if index >= self.row_count:
+            return Strip.blank(width, base)
+        if index == self.cursor_row:
+            style = base + self.get_component_rich_style("frame-table--cursor")
+            cells = [(text, None) for text, _ in self._visible_cells(scroll_y)[y - 1]]
+        else:
+            style = base
+            if self.zebra_stripes and index % 2 == 0:
+                style += self.get_component_rich_style("frame-table--even")
+            cells = self._visible_cells(scroll_y)[y - 1]
+        return self._cells_strip(cells, style).crop_extend(scroll_x, scroll_x + width, style)
+
+    def _visible_cells(self, scroll_y: int) -> list[_Cells]:
+        """Text and style of every visible row, sliced from the view once per scroll."""
+        height = self._body_height()
+        key = (self._view_version, scroll_y, height)
+        if key != self._slice_key:
+            keys = [column.key for column in self._columns]
+            rows = self._view.slice(scroll_y, height).select(keys).rows()
+            self._slice_rows = [self._row_cells(row) for row in rows]
+            self._slice_key = key
+        return self._slice_rows
+
+    def _row_cells(self, row: Sequence[Any]) -> _Cells:
+        cells: _Cells = []
+        for column, width, value in zip(self._columns, self._widths, row):
+            style = Style.parse(column.style(value)) if column.style else None
+            cells.append((render_cell(column, value, width), style))
+        return cells
+
+    def _cells_strip(self, cells: _Cells, style: Style) -> Strip:
+        segments: list[Segment] = []
+        for text, cell_style in cells:
+            if segments:
+                segments.append(Segment(" ", style))
+            segments.append(Segment(text, style + cell_style if cell_style else style))
+        return Strip(segments)
+
+    def _header_strip(self) -> Strip:
+        style = self.rich_style + self.get_component_rich_style("frame-table--header")
+        cursor_style = style + self.get_component_rich_style("frame-table--header-cursor")
+        cells: _Cells = []
+        for index, (column, width) in enumerate(zip(self._columns, self._widths)):
+            descending = self._sort[1] if self._sort and self._sort[0] == column.key else None
+            is_cursor = index == self.cursor_column and self.has_focus
+            cells.append((header_text(column, width, descending), cursor_style if is_cursor else None))
+        return self._cells_strip(cells, style)
+
+    def _empty_strip(self, y: int, width: int, base: Style) -> Strip:
+        if y != 1:
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("frame-table--empty")
+        return Strip([Segment(centre_text(self.empty_text, width), style)])
+
+    def on_focus(self) -> None:
+        self.refresh()  # header cursor and cursor-row style depend on focus
+
+    def on_blur(self) -> None:
+        self.refresh()
+

@@ -1,0 +1,48 @@
+"""The line at the top of every section: sections (clickable), dataset, period."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Static
+
+from econdash.i18n import tr
+
+if TYPE_CHECKING:
+    from econdash.app import EcondashApp
+
+SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises")
+
+
+class TopBar(Static):
+    """Section tabs with their number keys, then the period and dataset."""
+
+    DEFAULT_CSS = """
+    TopBar { height: 1; background: $panel; color: $foreground; }
+    """
+
+    def __init__(self, section: str) -> None:
+        super().__init__("")
+        self.section = section
+
+    def refresh_bar(self) -> None:
+        """Redraw from the app's state."""
+        app: EcondashApp = self.app  # type: ignore[assignment]
+        lang = app.lang
+        text = Text()
+        for number, name in enumerate(SECTIONS, start=1):
+            label = f" {number} {tr(name, lang)} "
+            style = "bold reverse" if name == self.section else ""
+            text.append_text(Text.from_markup(
+                f"[@click=app.section('{name}')]{label}[/]", style=style))
+        period = app.current_period
+        if period is not None:
+            count = len(app.dataset.periods) if app.dataset else 0
+            text.append("  ")
+            text.append(period.title(lang), style="bold")
+            if count > 1:
+                text.append(f" [{app.period_index + 1}/{count}]", style="dim")
+        if app.dataset is not None:
+            text.append("  " + app.dataset.title(lang), style="dim")
+        self.update(text)
