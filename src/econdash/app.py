@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from econdash.commands import JumpProvider
 from econdash.errors import EcondashError
 from econdash.keys import footer_label
 from econdash.model.dataset import Dataset, PeriodData
@@ -42,6 +43,7 @@ class EcondashApp(App):
         "enterprises": EnterprisesScreen,
     }
     DEFAULT_MODE = "overview"
+    COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS = [
         Binding("1", "section('overview')", "Overview", show=False),
         Binding("2", "section('indicators')", "Indicators", show=False),
@@ -153,6 +155,16 @@ class EcondashApp(App):
             self.period_index += 1
         else:
             self.bell()
+
+    def jump_to(self, section: str, key: str) -> None:
+        """Show `section` with the item `key` highlighted (from the command palette)."""
+        self.action_section(section)
+        self.call_after_refresh(self._reveal, key)
+
+    def _reveal(self, key: str) -> None:
+        reveal = getattr(self.screen, "reveal", None)
+        if reveal is not None:
+            reveal(key)
 
     def action_toggle_lang(self) -> None:
         """Switch Chinese / English."""

@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"econdash {__version__}")
     parser.add_argument("--data", metavar="DIR", help="dataset folder to open")
+    parser.add_argument("--example", metavar="NAME",
+                        help="open a bundled example dataset: three-cities (丽水/衢州/宁德 "
+                        "industry 2011-2019)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: zh)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate a dataset; exit 1 if it does not load",
@@ -41,6 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Print the loaded dataset as JSON on stdout.")
     dump.add_argument("path", nargs="?", metavar="PATH",
                       help="dataset or period folder (default: the one econdash would open)")
+    init = commands.add_parser("init", help="copy the bundled dataset to your own dataset folder",
+                               description="Start your own dataset (in your user data folder) "
+                               "from the bundled seed report. Refuses if one exists.")
+    init.add_argument("--to", metavar="DIR", help="create it here instead")
+    imp = commands.add_parser("import", help="add a period, a dataset or a statistics export",
+                              description="Validate SRC, then add it to your dataset atomically. "
+                              "SRC is a period folder (with report.toml), a dataset folder, or a "
+                              "CSV exported from the National Bureau of Statistics data portal.")
+    imp.add_argument("source", metavar="SRC")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace a period that exists (the old folder goes to .backup/)")
+    imp.add_argument("--to", metavar="DIR", help="dataset to add to (default: your dataset)")
+    new = commands.add_parser("new-period", help="write a report.toml template for a new period",
+                              description="Create PERIOD_ID/report.toml in your dataset with every "
+                              "indicator of the latest period and empty values. Never overwrites.")
+    new.add_argument("period_id", metavar="ID", help="e.g. 2022M01-M09, 2022Q3, 2022H2, 2022FY")
+    new.add_argument("--to", metavar="DIR", help="dataset to add to (default: your dataset)")
     return parser
 
 
@@ -88,11 +108,56 @@ def run_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_init(args: argparse.Namespace) -> int:
+    """`econdash init`."""
+    from econdash.importing import init_dataset
+    from econdash.paths import user_dataset
+    _print_lines(init_dataset(_target(args.to) if args.to else user_dataset()))
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """`econdash import SRC`."""
+    from pathlib import Path
+    from econdash.importing import import_source
+    _print_lines(import_source(Path(args.source), _target(args.to), replace=args.replace))
+    return EXIT_OK
+
+
+def run_new_period(args: argparse.Namespace) -> int:
+    """`econdash new-period ID`."""
+    from econdash.importing import new_period
+    _print_lines(new_period(args.period_id, _target(args.to)))
+    return EXIT_OK
+
+
+def _target(path: str | None):
+    from pathlib import Path
+    from econdash.paths import user_dataset
+    return Path(path).expanduser() if path else user_dataset()
+
+
+def _print_lines(lines: list[str]) -> None:
+    print("\n".join(lines))
+
+
 def run_dashboard(args: argparse.Namespace) -> int:
     """No command: open the dashboard."""
-    from econdash.paths import resolve_dataset
     from econdash.app import run_app
-    return run_app(resolve_dataset(args.data), lang=args.lang)
+    from econdash.paths import resolve_dataset
+    return run_app(resolve_dataset(_example_path(args.example) or args.data), lang=args.lang)
+
+
+def _example_path(name: str | None):
+    """The bundled example called `name`, or an error listing the ones there are."""
+    if not name:
+        return None
+    from econdash.paths import bundled_examples
+    path = bundled_examples() / name
+    if not path.is_dir():
+        known = ", ".join(sorted(p.name for p in bundled_examples().iterdir() if p.is_dir()))
+        raise EcondashError(f"no example called {name!r}; there are: {known}")
+    return path
 
 
 def _load(path: str | None):
@@ -118,4 +183,7 @@ def _silence_broken_pipe() -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "dump": run_dump,
+    "init": run_init,
+    "import": run_import,
+    "new-period": run_new_period,
 }

@@ -16,6 +16,7 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from econdash.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
@@ -35,7 +36,8 @@ from econdash.widgets.frame_table_render import (
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(None, ""), (1.5, "1.5"), (2.0, "2"), (1.234, "1.23"), (-0.001, "0"), (7, "7"), ("甲", "甲")],
+    [(None, ""), (1.5, "1.5"), (2.0, "2"), (1.234, "1.23"), (-0.001, "0"), (7, "7"), ("甲", "甲"),
+     (float("nan"), "nan")],  # fmt: skip
 )
 def test_format_value(value: Any, text: str) -> None:
     assert format_value(value) == text
@@ -129,6 +131,9 @@ class TableApp(App[None]):
     def on_frame_table_filtered(self, message: FrameTable.Filtered) -> None:
         self.messages.append(message)
 
+    def on_frame_table_row_highlighted(self, message: FrameTable.RowHighlighted) -> None:
+        self.messages.append(message)
+
     def on_frame_table_query_failed(self, message: FrameTable.QueryFailed) -> None:
         self.messages.append(message)
 
@@ -195,7 +200,7 @@ def test_rows_render_header_and_values() -> None:
 
 
 def test_chinese_columns_align() -> None:
-    names = ["中国银行", "abc", "深圳市南山区科技园", "x中y", "很长很长很长很长很长很长很长很长很长很长很长"]
+    names = ["中国银行", "abc", "深圳市南山区科技园", "x中y", "很长" * 11]
     frame = pl.DataFrame({"名称": names, "code": [f"C{i}" for i in range(len(names))]})
 
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
@@ -248,7 +253,8 @@ def test_search_and_filters_narrow_rows() -> None:
         table.set_query("ITEM1")  # item1, item10..item19
         assert table.row_count == 11
         await pilot.pause()
-        assert (app.of(FrameTable.Filtered)[-1].shown, app.of(FrameTable.Filtered)[-1].total) == (11, 30)
+        filtered = app.of(FrameTable.Filtered)[-1]
+        assert (filtered.shown, filtered.total) == (11, 30)
         table.set_query("item1", filters={"id": "12"})
         assert table.view_frame["name"].to_list() == ["item12"]
         table.set_query(filters={"name": "item3", "id": None})
@@ -325,7 +331,6 @@ def test_empty_result_shows_empty_text() -> None:
         shown = lines(table)
         assert shown[1].strip() == "无匹配行 / No matching rows"
         table.empty_text = "No matching rows"
-        table.refresh()
         assert lines(table)[1].strip() == "No matching rows"
         await pilot.press("down", "enter")  # harmless on an empty view
         await pilot.pause()
@@ -409,5 +414,72 @@ def test_right_scrolls_overflowing_columns() -> None:
         assert table.cursor_column == 5
         assert table.scroll_offset.x > 0
         assert "col5" in lines(table)[0]
+
+    run(frame, scenario)
+
+
+def test_cursor_moves_post_row_highlighted() -> None:
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        app.messages.clear()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        rows = [m.row["id"] for m in app.of(FrameTable.RowHighlighted)]
+        assert rows == [1, 2]
+        table.set_query("nothing matches")
+        await pilot.pause()
+        assert app.of(FrameTable.RowHighlighted)[-1].row is None
+
+    run(small_frame(), scenario)
+
+
+def test_cursor_style_is_stronger_when_focused() -> None:
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        focused = list(table.render_line(1))[0].style
+        other_row = list(table.render_line(2))[0].style
+        assert focused != other_row
+        table.blur()
+        await pilot.pause()
+        blurred = list(table.render_line(1))[0].style
+        assert blurred != focused and blurred != other_row
+
+    run(small_frame(), scenario)
+
+
+def test_set_frame_shrink_keeps_last_rows_visible() -> None:
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        await pilot.press("end")
+        table.set_frame(small_frame(50))
+        await pilot.pause()
+        assert table.cursor_row == 49
+        shown = lines(table)
+        assert shown[-1].split()[0] == "49"  # no blank screen below the data
+        assert shown[1].split()[0] == str(50 - 23)
+
+    run(small_frame(100), scenario)
+
+
+def test_million_rows_paint_and_keys_are_fast() -> None:
+    frame = big_frame(1_000_000)
+
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        def paint() -> list[str]:
+            strips = table.render_lines(Region(0, 0, *table.size))
+            return [strip.text for strip in strips]
+
+        start = time.perf_counter()
+        table.set_frame(frame.with_columns(extra=pl.col("id") * 2))
+        paint()
+        assert time.perf_counter() - start < 0.3
+        for action in ["move_row(1)", "page(1)", "cursor_last", "page(-1)", "cursor_first"]:
+            start = time.perf_counter()
+            await table.run_action(action)
+            painted = paint()
+            assert time.perf_counter() - start < 0.05, action
+        assert painted[1].split()[0] == "0"
+        start = time.perf_counter()
+        table.set_query("企业77777")
+        await settle(pilot, lambda: table.row_count < 1_000_000)
+        assert table.row_count == 11
+        assert time.perf_counter() - start < 1.0  # ~0.1 s plus Pilot polling
 
     run(frame, scenario)

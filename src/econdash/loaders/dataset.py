@@ -23,6 +23,7 @@ from econdash.loaders.validate import cross_period_warnings, period_warnings
 from econdash.model.dataset import Dataset, PeriodData
 
 REPORT = "report.toml"
+SERIES_DIR = "series"
 DATASET_KEYS = ("name", "name_en", "region", "region_en", "source", "note")
 
 
@@ -57,17 +58,17 @@ def _load_folder(root: Path) -> Dataset:
     except OSError as exc:
         raise DatasetError(f"{root}: cannot be read: {exc.strerror}") from None
     folders = [p for p in children if p.is_dir() and (p / REPORT).exists()]
-    for stray in (p for p in children if p.is_dir() and p not in folders):
+    for stray in (p for p in children if p.is_dir() and p not in folders and p.name != SERIES_DIR):
         if any(stray.glob("*.csv")) or any(stray.glob("*.toml")):
             problems.append(Problem(stray.name + "/", f"has no {REPORT}, so it is not read as "
                                     "a period", "warning"))
-    series_path = root / "series.csv"
-    if not folders and not series_path.exists():
+    series_paths = _series_files(root)
+    if not folders and not series_paths:
         raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
                            "(see docs/dataset-format.md)")
     periods = _unique_periods(
         [p for p in (_load_period(f, root, problems) for f in folders) if p], root, problems)
-    series = _load_series(series_path, root, problems) if series_path.exists() else _empty_series()
+    series = _load_all_series(series_paths, root, problems)
     problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
     return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
                    **meta)
@@ -150,6 +151,23 @@ def _unique_periods(periods: list[PeriodData], root: Path,
             "warning"))
     return sorted(kept.values(), key=lambda p: (p.period.year, p.period.last_month,
                                                 -p.period.first_month))
+
+
+def _series_files(root: Path) -> list[Path]:
+    """series.csv at the root, then imported exports in series/ (an extension)."""
+    files = [root / "series.csv"] if (root / "series.csv").is_file() else []
+    if (root / SERIES_DIR).is_dir():
+        files.extend(sorted(p for p in (root / SERIES_DIR).glob("*.csv")
+                            if not p.name.startswith(".")))
+    return files
+
+
+def _load_all_series(paths: list[Path], root: Path, problems: list[Problem]) -> pl.DataFrame:
+    frames = [_load_series(path, root, problems) for path in paths]
+    frames = [f for f in frames if f.height]
+    if not frames:
+        return _empty_series()
+    return pl.concat(frames, how="diagonal_relaxed")
 
 
 def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFrame:
