@@ -18,6 +18,9 @@ from textual.reactive import reactive
 
 from econdash.commands import JumpProvider
 from econdash.errors import EcondashError
+from econdash.i18n import tr
+from econdash.settings import Settings, load_settings, save_settings
+from econdash.watch import Fingerprint, fingerprint, merge_reload
 from econdash.keys import footer_label
 from econdash.model.dataset import Dataset, PeriodData
 from econdash.paths import DatasetChoice
@@ -53,6 +56,7 @@ class EcondashApp(App):
         Binding("left_square_bracket", "prev_period", "Prev period"),
         Binding("right_square_bracket", "next_period", "Next period"),
         Binding("l", "toggle_lang", "English"),
+        Binding("c", "compare", "Compare"),
         Binding("exclamation_mark", "problems", "Problems", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
@@ -63,15 +67,24 @@ class EcondashApp(App):
     period_index: reactive[int] = reactive(0)
     """Index of the period shown, in `dataset.periods` (oldest first)."""
 
+    RELOAD_SECONDS = 2.0
+
     def __init__(self, choice: DatasetChoice | None = None, *, dataset: Dataset | None = None,
-                 lang: str = "zh") -> None:
+                 lang: str | None = None, settings_file: Path | None = None,
+                 watch: bool = False) -> None:
         super().__init__()
         self.choice = choice
         self.dataset: Dataset | None = None
         self.observations: pl.DataFrame | None = None
         self.load_error: EcondashError | None = None
         self._preloaded = dataset
-        self.set_reactive(EcondashApp.lang, lang)
+        self._settings_file = settings_file
+        self._watch = watch
+        self._fingerprint: Fingerprint | None = None
+        self.settings = load_settings(settings_file)
+        self.set_reactive(EcondashApp.lang, lang or self.settings.lang)
+        if self.settings.section in self.MODES:
+            self.DEFAULT_MODE = self.settings.section  # type: ignore[misc]
 
     @property
     def loaded(self) -> bool:
@@ -87,36 +100,79 @@ class EcondashApp(App):
         return self.dataset.periods[index]
 
     def on_mount(self) -> None:
-        self._localize_bindings()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.localize_bindings()
         if self._preloaded is not None:
             self.apply_dataset(self._preloaded)
         elif self.choice is not None:
             self._load(self.choice.path)
+        if self._watch and self.choice is not None:
+            self.set_interval(self.RELOAD_SECONDS, self._poll_changes)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, path: Path) -> None:
+    def _load(self, path: Path, reload: bool = False) -> None:
         from econdash.loaders import load_dataset
+        stamp = fingerprint(path)
         try:
             dataset = load_dataset(path)
         except EcondashError as exc:
-            self.call_from_thread(self.apply_load_error, exc)
+            self.call_from_thread(self._load_failed, exc, reload)
             return
         except Exception as exc:  # noqa: BLE001 - a bug must not reach the user as a traceback
-            self.call_from_thread(self.apply_load_error, EcondashError(
-                f"internal error while loading {path}: {exc.__class__.__name__}: {exc}"))
+            self.call_from_thread(self._load_failed, EcondashError(
+                f"internal error while loading {path}: {exc.__class__.__name__}: {exc}"), reload)
             return
-        self.call_from_thread(self.apply_dataset, dataset)
+        self._fingerprint = stamp
+        if reload:
+            self.call_from_thread(self.apply_reload, dataset)
+        else:
+            self.call_from_thread(self.apply_dataset, dataset)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll_changes(self) -> None:
+        """Reload when a file of the dataset was added, removed or changed."""
+        if self.choice is None or self._fingerprint is None:
+            return
+        if fingerprint(self.choice.path) != self._fingerprint:
+            self.call_from_thread(self._load, self.choice.path, True)
 
     def apply_dataset(self, dataset: Dataset) -> None:
         """Show a loaded dataset; open the problems screen when it has errors."""
+        self._set_dataset(dataset, keep_period=None)
+        if dataset.errors or not dataset.periods:
+            self.push_screen(ProblemsScreen())
+
+    def apply_reload(self, dataset: Dataset) -> None:
+        """Show reloaded data, keeping the section, period, filters and selection."""
+        if self.dataset is None:
+            self.apply_dataset(dataset)
+            return
+        merged, errors = merge_reload(self.dataset, dataset)
+        current = self.current_period.id if self.current_period else None
+        self._set_dataset(merged, keep_period=current)
+        if errors:
+            self.notify(tr("reload_failed", self.lang, problem=errors[0]), severity="warning",
+                        timeout=8)
+        else:
+            self.notify(tr("reloaded", self.lang), timeout=3)
+
+    def _set_dataset(self, dataset: Dataset, keep_period: str | None) -> None:
         from econdash.query import observations
         self.dataset = dataset
         self.observations = observations(dataset)
         self.load_error = None
-        self.set_reactive(EcondashApp.period_index, max(len(dataset.periods) - 1, 0))
+        ids = [p.id for p in dataset.periods]
+        index = ids.index(keep_period) if keep_period in ids else len(ids) - 1
+        self.set_reactive(EcondashApp.period_index, max(index, 0))
         self.refresh_screen()
-        if dataset.errors or not dataset.periods:
-            self.push_screen(ProblemsScreen())
+
+    def _load_failed(self, error: EcondashError, reload: bool) -> None:
+        if reload and self.dataset is not None:
+            self.notify(tr("reload_failed", self.lang, problem=error.message),
+                        severity="warning", timeout=8)
+            return
+        self.apply_load_error(error)
 
     def apply_load_error(self, error: EcondashError) -> None:
         """The dataset could not be opened at all: say why."""
@@ -134,13 +190,25 @@ class EcondashApp(App):
         self.refresh_screen()
 
     def watch_lang(self) -> None:
-        self._localize_bindings()
+        self.localize_bindings()
         self.refresh_screen()
+        self._save_settings()
+
+    def watch_theme(self) -> None:
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        if not self.is_mounted:
+            return
+        self.settings = Settings(lang=self.lang, theme=self.theme,
+                                 section=self.current_mode or "overview")
+        save_settings(self._settings_file, self.settings)
 
     def action_section(self, name: str) -> None:
         """Show a section (keys 1-5, or a click on the top bar)."""
         if name in self.MODES and self.current_mode != name:
             self.switch_mode(name)
+            self._save_settings()
 
     def action_prev_period(self) -> None:
         """Show the previous (older) period."""
@@ -175,13 +243,22 @@ class EcondashApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_compare(self) -> None:
+        """Two periods side by side."""
+        from econdash.screens.compare import CompareScreen
+        if self.dataset is not None and not isinstance(self.screen, CompareScreen):
+            self.push_screen(CompareScreen())
+
     def action_problems(self) -> None:
         """Show problems found in the data."""
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen())
 
-    def _localize_bindings(self) -> None:
-        """Footer labels in the current language (bindings are frozen: replace them)."""
+    def localize_bindings(self) -> None:
+        """Footer labels in the current language (bindings are frozen: replace them).
+
+        Called on mount, on a language switch and by each screen when it mounts.
+        """
         nodes = [self, *self.screen_stack]
         for screen in self.screen_stack:
             nodes.extend(screen.query("*"))
@@ -200,6 +277,7 @@ class EcondashApp(App):
 
 def run_app(choice: DatasetChoice, lang: str | None = None) -> int:
     """Run the dashboard until the user quits; returns the exit code."""
-    app = EcondashApp(choice, lang=lang or "zh")
+    from econdash.settings import settings_path
+    app = EcondashApp(choice, lang=lang, settings_file=settings_path(), watch=True)
     app.run()
     return app.return_code or 0

@@ -86,6 +86,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_growth": ("该类别没有增速数据", "No growth figures in this category"),
     "period_of": ("第 {index} / {count} 期", "period {index} of {count}"),
     "filter": ("筛选", "Filter"),
+    # Indicators / Growth sections (and the indicator detail)
+    "cat.工业": ("工业", "Industry"),
+    "cat.投资": ("投资", "Investment"),
+    "cat.数字经济": ("数字经济", "Digital economy"),
+    "cat.产业集群": ("产业集群", "Industry clusters"),
+    "cat.企业培育": ("企业培育", "Enterprise cultivation"),
+    "cat.平台园区": ("平台园区", "Platforms & parks"),
+    "cat.亩均效益": ("亩均效益", "Output per mu"),
+    "cat.绿色发展": ("绿色发展", "Green development"),
+    "cat.企业服务": ("企业服务", "Enterprise services"),
+    "all_categories": ("全部类别", "All categories"),
+    "name_en": ("英文名称", "English name"),
+    "indicator_id": ("编号", "ID"),
+    "progress": ("完成进度", "Progress"),
+    "parts_sum_ok": ("构成合计 {total}，与总数一致", "Parts add up to {total}, matching the total"),
+    "parts_sum_off": ("构成合计 {total}，与总数 {value} 不一致（口径可能交叉）",
+                      "Parts add up to {total}, not the total {value} (they may overlap)"),
+    "parts_sum_na": ("构成缺少数值，无法核对合计", "Some parts have no value; the sum cannot be checked"),
+    "value_trend": ("数值走势", "Value trend"),
+    "growth_trend": ("增速走势", "Growth trend"),
+    "one_observation": ("仅有本期一个数据点，无走势", "Only one observation so far: no trend yet"),
+    "no_growth_period": ("本期没有同比增速数据。可按 [ ] 切换时期。",
+                         "This period has no year-on-year growth figures. Use [ ] to switch periods."),
+    "growth_note": ("时段：{span}　来源：{source}", "Span: {span}   Source: {source}"),
+    "close_hint": ("Esc 关闭", "Esc to close"),
 }
 
 
@@ -99,3 +124,35 @@ def tr(key: str, lang: str, **values: object) -> str:
 def other_lang(lang: str) -> str:
     """The language `l` switches to."""
     return "en" if lang == "zh" else "zh"
+
+STRINGS.update({
+    "compare_title": ("对比：{a}  与  {b}", "Compare: {a}  vs  {b}"),
+    "compare_keys": ("a/b 切换两期  Esc 返回", "a/b choose the periods  Esc back"),
+    "value_a": ("前期值", "Earlier"),
+    "value_b": ("本期值", "Later"),
+    "change": ("变化", "Change"),
+    "change_pct": ("变化%", "Change %"),
+    "yoy_a": ("前期同比", "YoY earlier"),
+    "yoy_b": ("本期同比", "YoY later"),
+    "yoy_pp": ("增速变化(百分点)", "YoY change (pp)"),
+    "rank_a": ("前期排名", "Rank earlier"),
+    "rank_b": ("本期排名", "Rank later"),
+    "rank_change": ("名次变化", "Rank moved"),
+    "new_honours": ("本期新增荣誉 {count} 项", "{count} new honours in the later period"),
+    "need_two_periods": ("对比需要至少两个时期。用 econdash import 加入新一期。",
+                         "Comparing needs at least two periods. Add one with econdash import."),
+    "reloaded": ("数据已更新", "Data reloaded"),
+    "reload_failed": ("数据更新未完成，仍显示上次的数据：{problem}",
+                      "Reload skipped, still showing the last good data: {problem}"),
+})
+
+# Projects / Enterprises sections
+STRINGS.update({
+    "programme_en": ("荣誉/项目（英文）", "Programme (English)"),
+    "start_year": ("开工年份", "Start year"),
+    "firms": ("{count} 家", "{count} firms"),
+    "named_only": ("列名 {named}", "{named} named"),
+    "honour_count": ("共 {count} 项荣誉", "{count} honours"),
+    "ladder_hint": ("回车：按此荣誉筛选下表", "Enter: filter the table below"),
+    "search_short": ("搜索 ( / )", "Search ( / )"),
+})

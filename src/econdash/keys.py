@@ -23,6 +23,7 @@ class KeyHelp:
 KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("1-5", "section", "切换栏目：总览/指标/增速/项目/企业", "Sections: overview, indicators, growth, projects, enterprises"),
     KeyHelp("[ ]", "prev_period", "上一期 / 下一期", "Previous / next period"),
+    KeyHelp("c", "compare", "对比两期（a/b 选择时期）", "Compare two periods (a/b choose them)"),
     KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),
     KeyHelp("/", "search", "在当前栏目搜索", "Search in this section"),
     KeyHelp("f", "next_filter", "切换筛选条件（再按 Tab 进入选择）", "Move to the next filter"),
@@ -31,7 +32,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("s", "cycle_sort", "按光标所在列排序（升/降/原序）", "Sort by the cursor column (asc/desc/off)"),
     KeyHelp("Up Down PgUp PgDn Home End", "", "在表格中移动", "Move in a table"),
     KeyHelp("Left Right", "", "选择列（排序用）", "Choose a column (for sorting)"),
-    KeyHelp("c", "next_category", "切换显示的类别", "Show the next category", "growth"),
+    KeyHelp("g", "next_category", "切换显示的类别", "Show the next category", "growth"),
     KeyHelp("Tab", "", "在筛选框和表格之间移动", "Move between filters and the table"),
     KeyHelp("ctrl+p", "command_palette", "命令面板：按名称跳到指标、项目或企业；切换主题", "Command palette: jump to an indicator, project or enterprise; themes"),
     KeyHelp("!", "problems", "查看数据问题", "Show problems found in the data"),
@@ -56,13 +57,15 @@ FOOTER: dict[str, tuple[str, str]] = {
     "quit": ("退出", "Quit"),
     "command_palette": ("命令", "Commands"),
     "close": ("关闭", "Close"),
+    "compare": ("对比", "Compare"),
+    "cycle('a')": ("换前期", "Earlier"),
+    "cycle('b')": ("换本期", "Later"),
 }
 
 
 def footer_label(action: str, lang: str) -> str | None:
     """The footer label for an action (its name without arguments), or None."""
-    name = action.split("(")[0]
-    pair = FOOTER.get(name)
+    pair = FOOTER.get(action) or FOOTER.get(action.split("(")[0])
     if pair is None:
         return None
     return pair[1] if lang == "en" else pair[0]

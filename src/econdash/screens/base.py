@@ -57,6 +57,7 @@ class SectionScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_all()
+        self.call_after_refresh(self.econ.localize_bindings)
 
     def on_screen_resume(self) -> None:
         self.refresh_all()

@@ -54,6 +54,7 @@ class ProblemsScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.add_class("modal")
+        self.call_after_refresh(self.app.localize_bindings)  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.dismiss()

@@ -1,0 +1,222 @@
+"""`FilterBar`: one line of compact drop-down filters and a search box above a table.
+
+The bar owns no data: the screen gives it the choices (`set_options`) and
+listens for `FilterBar.Changed`, which carries the whole state (search text
+and one value per filter, None = all) every time anything changes. `Done`
+asks the screen to give focus back to its table (Enter or Esc in the bar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Select
+
+from econdash.i18n import tr
+
+Option = tuple[str, str]
+"""(label shown, value filtered on)."""
+
+
+class FilterBar(Horizontal):
+    """Compact `Select`s (first option: all) and a search `Input`, one line high."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear"),
+    ]
+
+    DEFAULT_CSS = """
+    FilterBar {
+        height: 1;
+        width: 1fr;
+        & > Select { width: 1fr; max-width: 24; margin-right: 1; }
+        & > Select.-filter-active > SelectCurrent Static#label { color: $accent; text-style: bold; }
+        & > Select > SelectOverlay { width: auto; min-width: 100%; max-width: 60; }
+        & > Input { width: 2fr; min-width: 12; }
+    }
+    """
+
+    class Changed(Message):
+        """Search text or a filter changed; carries the complete state."""
+
+        def __init__(self, bar: FilterBar, search: str, filters: dict[str, str | None]) -> None:
+            super().__init__()
+            self.bar = bar
+            self.search = search
+            self.filters = filters
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class Done(Message):
+        """Enter or Esc in the bar: the screen should focus its table again."""
+
+        def __init__(self, bar: FilterBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    def __init__(
+        self,
+        filters: Sequence[tuple[str, str]],
+        *,
+        lang: str = "zh",
+        id: str | None = None,
+        classes: str = "filter-bar",
+    ) -> None:
+        """`filters`: (column, i18n key of its label) in display order."""
+        super().__init__(id=id, classes=classes)
+        self._filters = list(filters)
+        self._lang = lang
+        self._last: tuple[str, tuple[tuple[str, str | None], ...]] | None = None
+        self._options: dict[str, list[Option]] = {column: [] for column, _ in self._filters}
+
+    # ---- composition -------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        for column, label in self._filters:
+            select = Select[str](
+                [], prompt=self._prompt(label), compact=True, name=column,
+                classes="filter-select", tooltip=tr(label, self._lang),
+            )
+            select.display = False  # until it has choices
+            yield select
+        yield Input(placeholder=tr("search_placeholder", self._lang), compact=True,
+                    classes="filter-search")
+
+    def on_mount(self) -> None:
+        self._last = self._key()
+
+    def _prompt(self, label: str) -> str:
+        return f"{tr(label, self._lang)}: {tr('all', self._lang)}"
+
+    # ---- state -------------------------------------------------------------
+
+    @property
+    def search(self) -> str:
+        """The search text (trimmed)."""
+        return self.query_one(Input).value.strip()
+
+    @property
+    def filters(self) -> dict[str, str | None]:
+        """Selected value per filter column; None means all."""
+        return {select.name or "": select.selection for select in self._selects()}
+
+    def _selects(self) -> list[Select[str]]:
+        return list(self.query(Select).results(Select))
+
+    def _select(self, column: str) -> Select[str]:
+        for select in self._selects():
+            if select.name == column:
+                return select
+        raise KeyError(column)
+
+    def _key(self) -> tuple[str, tuple[tuple[str, str | None], ...]]:
+        return self.search, tuple(self.filters.items())
+
+    def _emit(self, *, force: bool = False) -> None:
+        """Post `Changed` if the state differs from the last one posted."""
+        key = self._key()
+        if key == self._last and not force:
+            return
+        self._last = key
+        for select in self._selects():
+            select.set_class(select.selection is not None, "-filter-active")
+        self.post_message(self.Changed(self, key[0], dict(key[1])))
+
+    # ---- public API ----------------------------------------------------------
+
+    def set_options(self, column: str, values: Iterable[str | Option]) -> None:
+        """Replace a filter's choices, keeping its selection when still offered.
+
+        A filter with no choices (and nothing selected) is hidden.
+        """
+        select = self._select(column)
+        options = [(v, v) if isinstance(v, str) else (v[0], v[1]) for v in values]
+        current = select.selection
+        if options == self._options[column]:
+            return
+        self._options[column] = options
+        # Text, not str: data must never be read as markup.
+        select.set_options([(Text(label), value) for label, value in options])
+        if current is not None and any(value == current for _, value in options):
+            select.value = current
+        select.display = bool(options)
+        # Select.Changed arrives later and re-emits only if the state really changed.
+
+    def set_value(self, column: str, value: str | None) -> None:
+        """Select `value` in a filter (None = all); ignored if it isn't offered."""
+        select = self._select(column)
+        if value is None:
+            select.clear()
+        elif any(v == value for _, v in self._options[column]):
+            select.value = value
+            select.display = True
+        self._emit()
+
+    def options_of(self, column: str) -> list[str]:
+        """The values a filter offers (without the "all" choice)."""
+        return [value for _, value in self._options[column]]
+
+    def clear(self) -> None:
+        """Empty the search and set every filter to all; posts `Changed` at once."""
+        for select in self._selects():
+            select.clear()
+        self.query_one(Input).value = ""
+        self._emit()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one(Input).focus()
+
+    def focus_next_filter(self) -> None:
+        """Focus the next visible filter (wrapping); the first when none has focus."""
+        selects = [s for s in self._selects() if s.display]
+        if not selects:
+            self.focus_search()
+            return
+        focused = self.screen.focused
+        index = next((i for i, s in enumerate(selects) if s is focused), -1)
+        selects[(index + 1) % len(selects)].focus()
+
+    def set_lang(self, lang: str) -> None:
+        """Labels and placeholders in `lang` (choices are data and stay as given)."""
+        self._lang = lang
+        for select, (_, label) in zip(self._selects(), self._filters):
+            select.prompt = self._prompt(label)
+            select.tooltip = tr(label, lang)
+        self.query_one(Input).placeholder = tr("search_placeholder", lang)
+
+    # ---- events --------------------------------------------------------------
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._emit()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._emit()
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done(self))
+
+    def action_clear(self) -> None:
+        """Esc inside the bar: clear everything and hand focus back."""
+        self.clear()
+        self.post_message(self.Done(self))
+

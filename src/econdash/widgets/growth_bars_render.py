@@ -1,0 +1,119 @@
+"""Pure rendering of a diverging bar chart of growth rates (no Textual state).
+
+Each row is `name │ bars │ value`: one zero axis shared by every row, negative
+bars in red growing left of it, positive bars in green growing right, all on one
+scale (cells per percentage point), so bar lengths compare across the axis. The
+negative side is only as wide as the largest fall needs. Names are padded and
+cut by terminal cells, so Chinese names (two cells a character) line up.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+
+POSITIVE_STYLE = "green"
+NEGATIVE_STYLE = "red"
+AXIS = "│"
+AXIS_STYLE = "dim"
+FULL = "█"
+LEFT_HALF = "▌"   # the end of a bar growing right
+RIGHT_HALF = "▐"  # the end of a bar growing left
+CUT_MARK = "~"    # ASCII: "…" is East-Asian ambiguous width
+MIN_NAME = 4
+NAME_SHARE = 0.4  # at most this share of the width goes to names
+MIN_BARS = 4      # cells kept for bars before names are cut further
+
+
+def fmt_pct(value: float) -> str:
+    """Signed growth with one decimal at least: +26.5%, -13.6%, +7.0%, 0.0%, +3.25%."""
+    text = f"{abs(value):.2f}".rstrip("0")
+    if text.endswith("."):
+        text += "0"
+    if text == "0.0":
+        return "0.0%"
+    return ("+" if value > 0 else "-") + text + "%"
+
+
+def pct_style(value: float) -> str:
+    """Green for growth, red for a fall, plain for zero."""
+    if value > 0:
+        return POSITIVE_STYLE
+    if value < 0:
+        return NEGATIVE_STYLE
+    return ""
+
+
+def fit_name(name: str, width: int) -> str:
+    """`name` padded or cut (with `~`) to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(name) <= width:
+        return name + " " * (width - cell_len(name))
+    return set_cell_size(name, width - 1) + CUT_MARK
+
+
+def _halves(value: float, scale: float, room: int) -> int:
+    """Bar length in half cells: proportional, at least one half for a non-zero value."""
+    if value == 0 or not math.isfinite(value):
+        return 0
+    halves = round(abs(value) * scale * 2)
+    return min(max(halves, 1), room * 2)
+
+
+def growth_bar_lines(items: list[tuple[str, float]], width: int) -> list[Text]:
+    """One line of `width` cells per (name, growth %) item, in the order given.
+
+    Sorting is the caller's job. Returns [] for no items.
+    """
+    if not items:
+        return []
+    width = max(width, 1)
+    values = [float(v) for _, v in items]
+    labels = [fmt_pct(v) for v in values]
+    label_w = max(cell_len(label) for label in labels)
+    fixed = 1 + 1 + 1 + label_w  # gap, axis, gap, value
+    name_w = min(max(cell_len(name) for name, _ in items),
+                 max(MIN_NAME, int(width * NAME_SHARE)))
+    name_w = max(0, min(name_w, width - fixed - MIN_BARS))
+    bar_area = max(width - name_w - fixed, 0)
+
+    finite = [v for v in values if math.isfinite(v)]
+    max_pos = max((v for v in finite if v > 0), default=0.0)
+    max_neg = max((-v for v in finite if v < 0), default=0.0)
+    total = max_pos + max_neg
+    neg_w = round(bar_area * max_neg / total) if total else 0
+    if max_neg and max_pos and bar_area >= 2:
+        neg_w = min(max(neg_w, 1), bar_area - 1)  # both sides keep at least one cell
+    pos_w = bar_area - neg_w
+    scales = [side / peak for side, peak in ((neg_w, max_neg), (pos_w, max_pos)) if peak]
+    scale = min(scales) if scales else 0.0
+
+    lines = []
+    for (name, _), value, label in zip(items, values, labels):
+        line = Text(no_wrap=True, overflow="crop", end="")
+        line.append(fit_name(name, name_w))
+        line.append(" ")
+        if value < 0:
+            halves = _halves(value, scale, neg_w)
+            bar = (RIGHT_HALF if halves % 2 else "") + FULL * (halves // 2)
+            line.append(" " * (neg_w - cell_len(bar)))
+            line.append(bar, style=NEGATIVE_STYLE)
+        else:
+            line.append(" " * neg_w)
+        line.append(AXIS, style=AXIS_STYLE)
+        if value > 0:
+            halves = _halves(value, scale, pos_w)
+            bar = FULL * (halves // 2) + (LEFT_HALF if halves % 2 else "")
+            line.append(bar, style=POSITIVE_STYLE)
+            line.append(" " * (pos_w - cell_len(bar)))
+        else:
+            line.append(" " * pos_w)
+        line.append(" ")
+        line.append(label.rjust(label_w), style=pct_style(value))
+        if line.cell_len > width:
+            line.truncate(width, overflow="crop")
+        lines.append(line)
+    return lines
