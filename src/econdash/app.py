@@ -27,6 +27,7 @@ from econdash.paths import DatasetChoice
 from econdash.screens.enterprises import EnterprisesScreen
 from econdash.screens.growth import GrowthScreen
 from econdash.screens.help import HelpScreen
+from econdash.screens.history import HistoryScreen
 from econdash.screens.indicators import IndicatorsScreen
 from econdash.screens.overview import OverviewScreen
 from econdash.screens.problems import ProblemsScreen
@@ -44,6 +45,7 @@ class EcondashApp(App):
         "growth": GrowthScreen,
         "projects": ProjectsScreen,
         "enterprises": EnterprisesScreen,
+        "history": HistoryScreen,
     }
     DEFAULT_MODE = "overview"
     COMMANDS = App.COMMANDS | {JumpProvider}
@@ -53,6 +55,7 @@ class EcondashApp(App):
         Binding("3", "section('growth')", "Growth", show=False),
         Binding("4", "section('projects')", "Projects", show=False),
         Binding("5", "section('enterprises')", "Enterprises", show=False),
+        Binding("6", "section('history')", "History", show=False),
         Binding("left_square_bracket", "prev_period", "Prev period"),
         Binding("right_square_bracket", "next_period", "Next period"),
         Binding("l", "toggle_lang", "English"),

@@ -21,7 +21,7 @@ class KeyHelp:
 
 
 KEYS: tuple[KeyHelp, ...] = (
-    KeyHelp("1-5", "section", "切换栏目：总览/指标/增速/项目/企业", "Sections: overview, indicators, growth, projects, enterprises"),
+    KeyHelp("1-6", "section", "切换栏目：总览/指标/增速/项目/企业/历史", "Sections: overview, indicators, growth, projects, enterprises, history"),
     KeyHelp("[ ]", "prev_period", "上一期 / 下一期", "Previous / next period"),
     KeyHelp("c", "compare", "对比两期（a/b 选择时期）", "Compare two periods (a/b choose them)"),
     KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),

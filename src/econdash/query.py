@@ -168,3 +168,38 @@ def distinct_values(frame: pl.DataFrame, column: str, limit: int = 200) -> list[
 def enterprise_honours(enterprises: pl.DataFrame, name: str) -> pl.DataFrame:
     """Every honour row of one enterprise."""
     return enterprises.filter(pl.col("enterprise") == name)
+
+
+def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
+    """One row per history series (indicator and kind of span) from series.csv and imports."""
+    series = dataset.series
+    if series.height == 0:
+        return pl.DataFrame(schema={"indicator": pl.String, "kind": pl.String, "name": pl.String,
+                                    "unit": pl.String, "points": pl.UInt32, "first": pl.String,
+                                    "last": pl.String, "value": pl.Float64,
+                                    "yoy_pct": pl.Float64, "category": pl.String})
+    label = "name_en" if lang == "en" else "name"
+    ordered = series.with_columns(kind=span_kind_expr()).sort("indicator", "kind", "year",
+                                                               "last_month")
+    span_id = (pl.col("year").cast(pl.String) + "-" + pl.col("first_month").cast(pl.String)
+               + ".." + pl.col("last_month").cast(pl.String))
+    return ordered.group_by("indicator", "kind", maintain_order=True).agg(
+        pl.coalesce(pl.col(label), pl.col("name"), pl.col("indicator")).first().alias("name"),
+        pl.col("unit").drop_nulls().first().alias("unit"),
+        pl.len().alias("points"),
+        span_id.first().alias("first"),
+        span_id.last().alias("last"),
+        pl.col("value").last().alias("value"),
+        pl.col("yoy_pct").last().alias("yoy_pct"),
+        pl.col("category").drop_nulls().first().alias("category"),
+    )
+
+
+def series_points(dataset: Dataset, indicator_id: str, kind: str) -> list[SeriesPoint]:
+    """The observations of one history series, oldest first."""
+    frame = (dataset.series.filter((pl.col("indicator") == indicator_id)
+                                   & (span_kind_expr() == kind))
+             .sort("year", "last_month"))
+    return [SeriesPoint(Period(y, f, l), v, g, None)
+            for y, f, l, v, g in frame.select("year", "first_month", "last_month", "value",
+                                              "yoy_pct").iter_rows()]

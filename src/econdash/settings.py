@@ -14,7 +14,7 @@ import tomli_w
 
 from econdash.store import atomic_write_text
 
-SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises")
+SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises", "history")
 
 
 @dataclass(frozen=True)

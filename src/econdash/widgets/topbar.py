@@ -12,7 +12,7 @@ from econdash.i18n import tr
 if TYPE_CHECKING:
     from econdash.app import EcondashApp
 
-SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises")
+SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises", "history")
 
 
 class TopBar(Static):
