@@ -60,6 +60,7 @@ class EcondashApp(App):
         Binding("right_square_bracket", "next_period", "Next period"),
         Binding("l", "toggle_lang", "English"),
         Binding("c", "compare", "Compare"),
+        Binding("e", "export", "Export"),
         Binding("exclamation_mark", "problems", "Problems", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
@@ -251,6 +252,24 @@ class EcondashApp(App):
         from econdash.screens.compare import CompareScreen
         if self.dataset is not None and not isinstance(self.screen, CompareScreen):
             self.push_screen(CompareScreen())
+
+    def action_export(self) -> None:
+        """Export the rows the current table shows (key e)."""
+        from econdash.export import period_brief
+        from econdash.screens.export_dialog import ExportScreen
+        from econdash.widgets.frame_table import FrameTable
+        tables = [t for t in self.screen.query(FrameTable) if t.display]
+        if not tables:
+            self.notify(tr("nothing_to_export", self.lang), severity="warning")
+            return
+        table = next((t for t in tables if t.has_focus), tables[0])
+        period = self.current_period
+        section = self.current_mode or "table"
+        stem = f"econdash-{section}-{period.id if period else 'data'}.csv"
+        brief = period_brief(period, self.lang) if period else None
+        title = f"{period.title(self.lang) if period else ''} {tr(section, self.lang)}".strip()
+        self.push_screen(ExportScreen(table.view_frame, Path.cwd() / stem, title=title,
+                                      brief=brief))
 
     def action_problems(self) -> None:
         """Show problems found in the data."""

@@ -61,6 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
                               "indicator of the latest period and empty values. Never overwrites.")
     new.add_argument("period_id", metavar="ID", help="e.g. 2022M01-M09, 2022Q3, 2022H2, 2022FY")
     new.add_argument("--to", metavar="DIR", help="dataset to add to (default: your dataset)")
+    exp = commands.add_parser("export", help="export a table to CSV, XLSX or Markdown",
+                              description="Write the rows of one table of one period, as the "
+                              "dashboard would show them with the same search and filters.")
+    exp.add_argument("path", nargs="?", metavar="PATH",
+                     help="dataset or period folder (default: the one econdash would open)")
+    exp.add_argument("--period", metavar="ID", help="period id, e.g. 2022H1 (default: latest)")
+    exp.add_argument("--table", choices=("indicators", "projects", "enterprises"),
+                     default="indicators")
+    exp.add_argument("--format", choices=("csv", "xlsx", "md"),
+                     help="default: from the file suffix of -o")
+    exp.add_argument("-o", "--output", metavar="FILE", required=True)
+    exp.add_argument("--search", default="", help="keep rows containing this text")
+    exp.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE",
+                     help="keep rows where COLUMN equals VALUE (repeatable)")
+    exp.add_argument("--lang", dest="export_lang", choices=("zh", "en"), default="zh")
+    demo = commands.add_parser("demo-data", help="write a synthetic dataset at any scale",
+                               description="Write a clearly labelled synthetic dataset, seeded.")
+    demo.add_argument("out", metavar="OUT")
+    demo.add_argument("--enterprises", type=int, default=10_000)
+    demo.add_argument("--projects", type=int, default=500)
+    demo.add_argument("--periods", type=int, default=12)
+    demo.add_argument("--indicators", type=int, default=40)
+    demo.add_argument("--seed", type=int, default=0)
     return parser
 
 
@@ -131,6 +154,39 @@ def run_new_period(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """`econdash export`."""
+    from pathlib import Path
+    from econdash.exporting import export_table
+    dataset, _ = _load(args.path)
+    filters = dict(_split_filter(f) for f in args.filter)
+    _print_lines(export_table(dataset, Path(args.output), period_id=args.period,
+                              table=args.table, fmt=args.format, search=args.search,
+                              filters=filters, lang=args.export_lang))
+    return EXIT_OK
+
+
+def _split_filter(text: str) -> tuple[str, str]:
+    column, sep, value = text.partition("=")
+    if not sep or not column.strip():
+        raise EcondashError(f"--filter {text!r}: write it as COLUMN=VALUE, e.g. town=溪口镇")
+    return column.strip(), value.strip()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """`econdash demo-data OUT`."""
+    from pathlib import Path
+    from econdash.demo import write_demo_dataset
+    for name in ("enterprises", "projects", "periods", "indicators"):
+        if getattr(args, name) < (1 if name == "periods" else 0):
+            raise EcondashError(f"--{name} must not be negative" if name != "periods"
+                                else "--periods must be at least 1")
+    _print_lines(write_demo_dataset(Path(args.out), enterprises=args.enterprises,
+                                    projects=args.projects, periods=args.periods,
+                                    indicators=args.indicators, seed=args.seed))
+    return EXIT_OK
+
+
 def _target(path: str | None):
     from pathlib import Path
     from econdash.paths import user_dataset
@@ -186,4 +242,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": run_init,
     "import": run_import,
     "new-period": run_new_period,
+    "export": run_export,
+    "demo-data": run_demo,
 }

@@ -91,11 +91,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cat.投资": ("投资", "Investment"),
     "cat.数字经济": ("数字经济", "Digital economy"),
     "cat.产业集群": ("产业集群", "Industry clusters"),
-    "cat.企业培育": ("企业培育", "Enterprise cultivation"),
-    "cat.平台园区": ("平台园区", "Platforms & parks"),
-    "cat.亩均效益": ("亩均效益", "Output per mu"),
-    "cat.绿色发展": ("绿色发展", "Green development"),
-    "cat.企业服务": ("企业服务", "Enterprise services"),
+    "cat.企业培育": ("企业培育", "Firm cultivation"),
+    "cat.平台园区": ("平台园区", "Parks"),
+    "cat.亩均效益": ("亩均效益", "Per-mu output"),
+    "cat.绿色发展": ("绿色发展", "Green growth"),
+    "cat.企业服务": ("企业服务", "Firm services"),
     "all_categories": ("全部类别", "All categories"),
     "name_en": ("英文名称", "English name"),
     "indicator_id": ("编号", "ID"),
@@ -155,4 +155,30 @@ STRINGS.update({
     "honour_count": ("共 {count} 项荣誉", "{count} honours"),
     "ladder_hint": ("回车：按此荣誉筛选下表", "Enter: filter the table below"),
     "search_short": ("搜索 ( / )", "Search ( / )"),
+})
+
+STRINGS.update({
+    "history": ("历史", "History"),
+    "points": ("期数", "Points"),
+    "first": ("起", "From"),
+    "last": ("止", "To"),
+    "latest": ("最新值", "Latest"),
+    "kind": ("口径", "Span kind"),
+    "kind.cumulative": ("累计", "cumulative"),
+    "kind.month": ("当月", "month"),
+    "kind.quarter": ("当季", "quarter"),
+    "kind.other": ("其他", "other"),
+    "no_series": ("没有历史序列。用 econdash import 导入国家统计局导出的 CSV，或在数据集中放 series.csv。",
+                  "No history series. Import an NBS export with econdash import, or add series.csv."),
+    "value_trend": ("数值走势", "Value"),
+    "growth_trend": ("同比走势", "Year-on-year growth"),
+})
+
+STRINGS.update({
+    "export_title": ("导出当前表格（{rows} 行）", "Export this table ({rows} rows)"),
+    "export_hint": ("文件名后缀决定格式：.csv（Excel 可直接打开）、.xlsx、.md（附本期简报）。回车导出，Esc 取消。",
+                    "The suffix picks the format: .csv (opens in Excel), .xlsx, .md (with a period brief). Enter to export, Esc to cancel."),
+    "exported": ("已导出 {rows} 行到 {path}", "Exported {rows} rows to {path}"),
+    "export_failed": ("导出失败：{error}", "Export failed: {error}"),
+    "nothing_to_export": ("本栏目没有可导出的表格", "There is no table to export here"),
 })

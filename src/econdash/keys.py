@@ -24,6 +24,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("1-6", "section", "切换栏目：总览/指标/增速/项目/企业/历史", "Sections: overview, indicators, growth, projects, enterprises, history"),
     KeyHelp("[ ]", "prev_period", "上一期 / 下一期", "Previous / next period"),
     KeyHelp("c", "compare", "对比两期（a/b 选择时期）", "Compare two periods (a/b choose them)"),
+    KeyHelp("e", "export", "导出当前表格显示的行（CSV/XLSX/Markdown）", "Export the rows the table shows (CSV/XLSX/Markdown)"),
     KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),
     KeyHelp("/", "search", "在当前栏目搜索", "Search in this section"),
     KeyHelp("f", "next_filter", "切换筛选条件（再按 Tab 进入选择）", "Move to the next filter"),
@@ -58,6 +59,7 @@ FOOTER: dict[str, tuple[str, str]] = {
     "command_palette": ("命令", "Commands"),
     "close": ("关闭", "Close"),
     "compare": ("对比", "Compare"),
+    "export": ("导出", "Export"),
     "cycle('a')": ("换前期", "Earlier"),
     "cycle('b')": ("换本期", "Later"),
 }

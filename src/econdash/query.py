@@ -181,17 +181,22 @@ def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
     label = "name_en" if lang == "en" else "name"
     ordered = series.with_columns(kind=span_kind_expr()).sort("indicator", "kind", "year",
                                                                "last_month")
-    span_id = (pl.col("year").cast(pl.String) + "-" + pl.col("first_month").cast(pl.String)
-               + ".." + pl.col("last_month").cast(pl.String))
-    return ordered.group_by("indicator", "kind", maintain_order=True).agg(
+    span = pl.struct("year", "first_month", "last_month")
+    summary = ordered.group_by("indicator", "kind", maintain_order=True).agg(
         pl.coalesce(pl.col(label), pl.col("name"), pl.col("indicator")).first().alias("name"),
         pl.col("unit").drop_nulls().first().alias("unit"),
         pl.len().alias("points"),
-        span_id.first().alias("first"),
-        span_id.last().alias("last"),
+        span.first().alias("first"),
+        span.last().alias("last"),
         pl.col("value").last().alias("value"),
         pl.col("yoy_pct").last().alias("yoy_pct"),
         pl.col("category").drop_nulls().first().alias("category"),
+    )
+    # One label per series (a few hundred at most), so Python is fine here.
+    label_of = lambda s: Period(s["year"], s["first_month"], s["last_month"]).label(lang)  # noqa: E731
+    return summary.with_columns(
+        pl.Series("first", [label_of(s) for s in summary["first"]], dtype=pl.String),
+        pl.Series("last", [label_of(s) for s in summary["last"]], dtype=pl.String),
     )
 
 

@@ -7,6 +7,7 @@ runs its coroutine with `asyncio.run`.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,6 +20,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
 
+from econdash.widgets import frame_table as frame_table_module
 from econdash.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
 from econdash.widgets.frame_table_render import (
     TRUNCATION_MARK,
@@ -372,6 +374,36 @@ def test_big_search_runs_in_worker_and_applies() -> None:
     run(big_frame(100_000), scenario)
 
 
+def test_stale_worker_result_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older query that finishes after a newer one must not replace its view."""
+    release, first_done = threading.Event(), threading.Event()
+    real_compute = frame_table_module.compute_view
+    calls: list[int] = []
+
+    def compute(*args: Any) -> pl.DataFrame:
+        calls.append(1)
+        view = real_compute(*args)
+        if len(calls) == 1:  # hold the first (older) query until the newer one is shown
+            release.wait(5)
+            first_done.set()
+        return view
+
+    monkeypatch.setattr(frame_table_module, "compute_view", compute)
+
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        table.set_query("企业4242")
+        await settle(pilot, lambda: bool(calls))  # the older query is now running
+        table.set_query("企业12345")
+        await settle(pilot, lambda: table.row_count < 100_000)
+        assert table.view_frame["id"].to_list() == [12345]
+        release.set()
+        assert await asyncio.to_thread(first_done.wait, 5)
+        await pilot.pause(0.3)  # time for a (wrong) call_from_thread to land
+        assert table.view_frame["id"].to_list() == [12345]
+
+    run(big_frame(100_000), scenario)
+
+
 def test_bad_filter_posts_query_failed() -> None:
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
         table.set_query(filters={"nope": "x"})
@@ -483,3 +515,27 @@ def test_million_rows_paint_and_keys_are_fast() -> None:
         assert time.perf_counter() - start < 1.0  # ~0.1 s plus Pilot polling
 
     run(frame, scenario)
+
+
+def test_set_frame_before_mount_with_query_and_columns() -> None:
+    columns = [Column("name", "名称"), Column("value", "数值", align="right", width=6)]
+
+    class ComposeApp(App[None]):
+        def compose(self) -> ComposeResult:
+            table = FrameTable(columns)
+            table.set_query("item3")  # before any frame, and before mount
+            table.set_frame(small_frame(40))
+            yield table
+
+    async def main() -> None:
+        app = ComposeApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.query_one(FrameTable)
+            expected = ["item3"] + [f"item3{i}" for i in range(10)]
+            assert table.view_frame["name"].to_list() == expected
+            shown = lines(table)
+            assert shown[0].split() == ["名称", "数值"]
+            assert shown[1][:14] == "item3      21 "  # widths 6 (auto) and 6 (fixed), right aligned
+
+    asyncio.run(main())

@@ -113,9 +113,18 @@ def _ragged_rows(text: str, width: int, shown: str) -> list[Problem]:
     return problems
 
 
+def safe_column_name(name: str) -> str:
+    """A header polars would read as a wildcard or regex ('*', '^a$') gets a trailing '_'."""
+    name = name.strip()
+    if name == "*" or (name.startswith("^") and name.endswith("$")):
+        return name + "_"
+    return name
+
+
 def _tidy(frame: pl.DataFrame, protected: bool) -> pl.DataFrame:
     """Trim headers and cells, turn empty cells into nulls, drop blank rows."""
-    frame = frame.rename({c: c.strip() for c in frame.columns if c != c.strip()})
+    frame = frame.rename({c: safe_column_name(c) for c in frame.columns
+                          if c != safe_column_name(c)})
     text_cols = [c for c in frame.columns if c != ROW]
     cell = pl.col(text_cols).str.strip_chars()
     if protected:

@@ -36,6 +36,7 @@ class HistoryScreen(SectionScreen):
     """History series with search."""
 
     SECTION = "history"
+    AUTO_FOCUS = "#history-table"
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("escape", "clear", "Clear"),
@@ -107,8 +108,8 @@ class SeriesDetailScreen(ModalScreen):
         lang = app.lang  # type: ignore[attr-defined]
         points = series_points(app.dataset, self.indicator, self.kind)  # type: ignore[attr-defined]
         with Vertical(classes="dialog"):
-            yield Static(f"{self.series_name}  ({self.unit or ''}, "
-                         f"{tr('kind.' + self.kind, lang)})  Esc", classes="dialog-title")
+            facts = ", ".join(x for x in (self.unit, tr("kind." + self.kind, lang)) if x)
+            yield Static(f"{self.series_name}  ({facts})  Esc", classes="dialog-title")
             for field, label in (("value", "value_trend"), ("yoy_pct", "growth_trend")):
                 values = spark_values(points, field)
                 if len(values) > 1:

@@ -12,18 +12,9 @@ from rich.text import Text
 from econdash.i18n import tr
 from econdash.model.dataset import Indicator
 from econdash.model.period import Period
+from econdash.numfmt import fmt_number
 
 UP, DOWN = "▲", "▼"
-
-
-def fmt_number(value: float | None) -> str:
-    """397.3 → '397.3'; 21194.6 → '21,194.6'; whole numbers without decimals."""
-    if value is None:
-        return "-"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text
 
 
 def fmt_growth(yoy_pct: float | None) -> Text:

@@ -187,6 +187,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     @property
     def columns(self) -> list[Column]:
+        """The columns being shown."""
         return list(self._columns)
 
     @property
@@ -217,8 +218,8 @@ class FrameTable(ScrollView, can_focus=True):
         self._frame = frame
         self._columns = chosen
         self._forget_missing_columns(frame.schema)
+        self._measure_columns()  # before the cursor_column watcher reads the offsets
         self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
-        self._measure_columns()
         self._refresh_view(reset_cursor=False)
 
     def _forget_missing_columns(self, schema: pl.Schema) -> None:
@@ -335,7 +336,7 @@ class FrameTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor_row - body + 1, animate=False, force=True)
 
     def _scroll_to_column(self) -> None:
-        if not self._widths:
+        if self.cursor_column >= len(self._widths):
             return
         start = self._offsets[self.cursor_column]
         end = start + self._widths[self.cursor_column]

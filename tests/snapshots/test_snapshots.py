@@ -1,0 +1,69 @@
+"""Snapshot tests: what a person sees in each section, at 80x24 and 120x36.
+
+The app is built from the bundled seed dataset (no user folders, no clock,
+no settings file). Update the baselines after a deliberate change with
+`pytest tests/snapshots --snapshot-update`, then look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from econdash.app import EcondashApp
+from econdash.loaders import load_dataset
+from econdash.paths import bundled_dataset
+
+SIZES = [(80, 24), (120, 36)]
+SECTIONS = {
+    "overview": [],
+    "indicators": ["2"],
+    "growth": ["3"],
+    "projects": ["4"],
+    "enterprises": ["5"],
+    "history": ["6"],
+    "help": ["question_mark"],
+}
+
+
+def seed_app(lang: str = "zh") -> EcondashApp:
+    """The dashboard on the bundled dataset, as tests and screenshots see it."""
+    return EcondashApp(dataset=load_dataset(bundled_dataset()), lang=lang)
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and the screen repaint."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("section", list(SECTIONS))
+def test_section(snap_compare, section: str, size: tuple[int, int]) -> None:
+    assert snap_compare(seed_app(), press=SECTIONS[section], terminal_size=size,
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("section", ["overview", "indicators", "enterprises"])
+def test_section_in_english(snap_compare, section: str) -> None:
+    assert snap_compare(seed_app("en"), press=SECTIONS[section], terminal_size=(120, 36),
+                        run_before=settle)
+
+
+def test_three_cities_overview_with_sparklines(snap_compare) -> None:
+    from econdash.paths import bundled_examples
+    app = EcondashApp(dataset=load_dataset(bundled_examples() / "three-cities"))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=settle)
+
+
+def test_problems_screen(snap_compare, tmp_path) -> None:
+    good = tmp_path / "2022-H1"
+    good.mkdir()
+    (good / "report.toml").write_text(
+        '[period]\nyear = 2022\nmonths = [1, 6]\n\n[[indicator]]\nid = "a"\nname = "甲"\n'
+        'category = "工业"\nvalue = 1\n', encoding="utf-8")
+    bad = tmp_path / "2022-FY"
+    bad.mkdir()
+    (bad / "report.toml").write_text(
+        '[period]\nyear = 2022\nmonths = [12, 1]\n', encoding="utf-8")
+    app = EcondashApp(dataset=load_dataset(tmp_path))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
