@@ -182,3 +182,10 @@ STRINGS.update({
     "export_failed": ("导出失败：{error}", "Export failed: {error}"),
     "nothing_to_export": ("本栏目没有可导出的表格", "There is no table to export here"),
 })
+
+STRINGS.update({
+    "origin.bundled": ("内置数据集（种子报告）", "bundled seed dataset"),
+    "origin.user": ("我的数据集", "your dataset"),
+    "origin.--data": ("--data 指定", "given with --data"),
+    "origin.ECONDASH_DATA": ("ECONDASH_DATA 指定", "from ECONDASH_DATA"),
+})

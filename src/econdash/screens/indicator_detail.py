@@ -19,8 +19,11 @@ from econdash.query import SeriesPoint, indicator_series, parts_of, spark_values
 from econdash.widgets.format import (
     bar, fmt_growth, fmt_number, fmt_rank, target_progress,
 )
+from econdash.widgets.growth_bars_render import fmt_pct
 
 SPARK_MIN_POINTS = 2
+SPARK_CELLS_PER_POINT = 4
+SPARK_MAX_WIDTH = 60
 
 
 def category_label(category: str, lang: str) -> str:
@@ -29,11 +32,18 @@ def category_label(category: str, lang: str) -> str:
     return category if label == f"cat.{category}" else label
 
 
+def with_unit(number: str, unit: str | None) -> str:
+    """'397.3 亿元', '40%' (no space before a percent sign)."""
+    if not unit:
+        return number
+    return number + unit if unit.startswith(("%", "‰")) else f"{number} {unit}"
+
+
 def value_text(indicator: Indicator) -> str:
     """'397.3 亿元', or '' without a value."""
     if indicator.value is None:
         return ""
-    return fmt_number(indicator.value) + (f" {indicator.unit}" if indicator.unit else "")
+    return with_unit(fmt_number(indicator.value), indicator.unit)
 
 
 def _parts_tolerance(numbers: list[float]) -> float:
@@ -78,11 +88,10 @@ def facts_table(indicator: Indicator, period: PeriodData, lang: str) -> Table:
         span.append(f"  ({tr('period', lang)}: {period.title(lang)})", style="dim")
     row(tr("span", lang), span)
     if indicator.target is not None:
-        target = Text(fmt_number(indicator.target))
-        if indicator.target_of == "value" and indicator.unit:
-            target.append(f" {indicator.unit}")
-        elif indicator.target_of != "value":
-            target.append(f"% ({tr('yoy', lang)})")
+        if indicator.target_of == "value":
+            target = Text(with_unit(fmt_number(indicator.target), indicator.unit))
+        else:
+            target = Text(f"{fmt_number(indicator.target)}% ({tr('yoy', lang)})")
         row(tr("target", lang), target)
         progress = target_progress(indicator)
         if progress is not None:
@@ -138,12 +147,24 @@ def observations_table(indicator: Indicator, points: list[SeriesPoint], lang: st
     table.add_column(tr("rank", lang), justify="right", no_wrap=True)
     for point in points:
         style = "bold" if point.span == indicator.span else ""
-        value = fmt_number(point.value) if point.value is not None else ""
-        if value and indicator.unit:
-            value += f" {indicator.unit}"
+        value = with_unit(fmt_number(point.value), indicator.unit) if point.value is not None else ""
         table.add_row(point.span.label(lang), value, fmt_growth(point.yoy_pct),
                       str(point.rank) if point.rank is not None else "", style=style)
     return table
+
+
+def trend_heading(label: str, values: list[float], fmt) -> Text:
+    """'数值走势  350 亿元 → 397.3 亿元' (first and latest point)."""
+    text = Text(label, style="bold")
+    text.append(f"  {fmt(values[0])} → {fmt(values[-1])}", style="dim")
+    return text
+
+
+def spark(values: list[float], id: str) -> Sparkline:
+    """A sparkline a few cells per point wide (two points over 60 cells read as a step)."""
+    widget = Sparkline(values, summary_function=max, id=id)
+    widget.styles.width = min(SPARK_MAX_WIDTH, max(SPARK_CELLS_PER_POINT * len(values), 8))
+    return widget
 
 
 class IndicatorDetailScreen(ModalScreen):
@@ -175,11 +196,15 @@ class IndicatorDetailScreen(ModalScreen):
                 values = spark_values(self.points, "value")
                 growth = spark_values(self.points, "yoy_pct")
                 if len(values) >= SPARK_MIN_POINTS:
-                    yield Static(tr("value_trend", lang), classes="detail-heading")
-                    yield Sparkline(values, summary_function=max, id="detail-value-spark")
+                    yield Static(trend_heading(tr("value_trend", lang), values,
+                                               lambda v: with_unit(fmt_number(v), ind.unit)),
+                                 classes="detail-heading")
+                    yield spark(values, "detail-value-spark")
                 if len(growth) >= SPARK_MIN_POINTS:
-                    yield Static(tr("growth_trend", lang), classes="detail-heading")
-                    yield Sparkline(growth, summary_function=max, id="detail-growth-spark")
+                    yield Static(trend_heading(tr("growth_trend", lang), growth,
+                                               fmt_pct),
+                                 classes="detail-heading")
+                    yield spark(growth, "detail-growth-spark")
                 if len(self.points) < SPARK_MIN_POINTS:
                     yield Static(tr("one_observation", lang), classes="detail-hint")
 

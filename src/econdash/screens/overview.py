@@ -37,6 +37,12 @@ class OverviewScreen(SectionScreen):
             line.append(f"  {tr('source', lang)}: {period.source}", style="dim")
         if period.published:
             line.append(f" ({period.published.isoformat()})", style="dim")
+        choice = self.econ.choice
+        if choice is not None:
+            where = tr(f"origin.{choice.origin}", lang)
+            if choice.origin != "bundled":
+                where += f": {choice.path}"
+            line.append(f"\n{tr('dataset', lang)}: {where}", style="dim")
         self.query_one("#provenance", Static).update(line)
         grid = self.query_one("#cards", Grid)
         grid.remove_children()

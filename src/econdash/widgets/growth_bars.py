@@ -6,22 +6,26 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Static
 
-from econdash.widgets.growth_bars_render import growth_bar_lines
+from econdash.widgets.growth_bars_render import axis_spacer, growth_bar_lines
 
 __all__ = ["GrowthBars", "growth_bar_lines"]
 
 
 class GrowthBars(Static):
-    """One row per (name, growth %) item, drawn for the widget's current width."""
+    """One row per (name, growth %) item, drawn for the widget's current width.
+
+    Rows are a blank line apart when the container is tall enough for that.
+    """
 
     DEFAULT_CSS = """
-    GrowthBars { height: auto; width: 1fr; }
+    GrowthBars { height: auto; width: 100%; }
     """
 
     def __init__(self, items: list[tuple[str, float]] | None = None, *,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes)
         self._items: list[tuple[str, float]] = list(items or [])
+        self._spaced = False
 
     @property
     def items(self) -> list[tuple[str, float]]:
@@ -40,10 +44,17 @@ class GrowthBars(Static):
         return growth_bar_lines(self._items, width)
 
     def render(self) -> Text:
-        return Text("\n", no_wrap=True, end="").join(self.lines())
+        lines = self.lines()
+        if self._spaced and lines:
+            spacer = axis_spacer(lines[0])
+            lines = [part for line in lines for part in (line, spacer)][:-1]
+        return Text("\n", no_wrap=True, end="").join(lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self._items), 1)
+        rows = max(len(self._items), 1)
+        # A blank line between bars when the space is there: easier to follow a row.
+        self._spaced = rows > 1 and container.height >= 2 * rows - 1
+        return 2 * rows - 1 if self._spaced else rows
 
     def on_resize(self) -> None:
         self.refresh()

@@ -10,6 +10,7 @@ cut by terminal cells, so Chinese names (two cells a character) line up.
 from __future__ import annotations
 
 import math
+import re
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -46,12 +47,23 @@ def pct_style(value: float) -> str:
     return ""
 
 
+_BRACKETED_END = re.compile(r"\s?[(（][^()（）]*[)）]$")
+
+
 def fit_name(name: str, width: int) -> str:
-    """`name` padded or cut (with `~`) to exactly `width` cells."""
+    """`name` padded or cut (with `~`) to exactly `width` cells.
+
+    A short bracketed ending, such as the span a caller adds ("（一季度）",
+    " (Q1)"), is kept when the name is cut: the middle goes instead.
+    """
     if width <= 0:
         return ""
     if cell_len(name) <= width:
         return name + " " * (width - cell_len(name))
+    ending = _BRACKETED_END.search(name)
+    if ending and 0 < cell_len(ending.group()) <= width // 2:
+        tail = ending.group()
+        return set_cell_size(name[:ending.start()], width - cell_len(tail) - 1) + CUT_MARK + tail
     return set_cell_size(name, width - 1) + CUT_MARK
 
 
@@ -117,3 +129,16 @@ def growth_bar_lines(items: list[tuple[str, float]], width: int) -> list[Text]:
             line.truncate(width, overflow="crop")
         lines.append(line)
     return lines
+
+
+def axis_spacer(line: Text) -> Text:
+    """A line as wide as `line` holding only its zero axis (to space rows apart)."""
+    plain = line.plain
+    index = plain.find(AXIS)
+    if index < 0:
+        return Text(" " * line.cell_len, no_wrap=True, end="")
+    before = cell_len(plain[:index])
+    spacer = Text(" " * before, no_wrap=True, end="")
+    spacer.append(AXIS, style=AXIS_STYLE)
+    spacer.append(" " * max(line.cell_len - before - 1, 0))
+    return spacer
