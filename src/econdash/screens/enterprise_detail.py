@@ -101,6 +101,9 @@ class _DetailScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.add_class("modal")
+        localize = getattr(self.app, "localize_bindings", None)
+        if localize is not None:
+            self.call_after_refresh(localize)
 
     def action_close(self) -> None:
         self.dismiss()

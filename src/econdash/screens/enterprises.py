@@ -1,9 +1,240 @@
-"""Section: enterprises (placeholder until built)."""
+"""Section 5, Enterprises: the honour ladder and the roster of named enterprises.
 
-from econdash.screens.base import SectionScreen
+Top: reported counts per programme / level / status beside how many firms the
+roster names (`query.tier_ladder`, a polars group_by). Below: the roster as a
+filterable table. The roster may have a million rows, so everything here is
+polars expressions; only aggregated results become Python values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Tree
+
+from econdash.i18n import tr
+from econdash.loaders.specs import ENTERPRISES
+from econdash.model.dataset import PeriodData
+from econdash.query import distinct_values, enterprise_honours, tier_ladder
+from econdash.screens.enterprise_detail import EnterpriseDetailScreen
+from econdash.screens.projects import (
+    FilteredTableScreen, drop_empty, extra_columns, shown_name,
+)
+from econdash.widgets.frame_table import Column
+
+ENTERPRISE = "__enterprise"
+"""Display column: the enterprise in the current language."""
+PROGRAMME = "__programme"
+"""Display column: the programme in the current language."""
+
+LADDER_ROWS = 400
+"""At most this many ladder rows are drawn (a real ladder has a few dozen)."""
+GUIDE = 3
+"""Tree indentation of a child node, in cells (top nodes have no guide)."""
+TOP = 2
+"""Where a top node's text starts: after the ▼ of an expandable node."""
+COUNT_WIDTH = 9
+"""Cells for the reported count ("1,234 家")."""
 
 
-class EnterprisesScreen(SectionScreen):
-    """The enterprises section."""
+def enterprises_frame(enterprises: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The roster with the display columns added (vectorised)."""
+    return enterprises.with_columns(
+        shown_name("enterprise", "enterprise_en", lang).alias(ENTERPRISE),
+        shown_name("programme", "programme_en", lang).alias(PROGRAMME))
+
+
+def enterprise_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
+    """Table columns: the contract's in reading order, then any extra ones (empty
+    contract columns are left out, as for projects)."""
+    def label(key: str) -> str:
+        return tr(key, lang)
+    return drop_empty([
+        Column(ENTERPRISE, label("enterprise")),
+        Column(PROGRAMME, label("programme")),
+        Column("level", label("level")),
+        Column("status", label("status")),
+        Column("year", label("year"), align="right"),
+        Column("batch", label("batch")),
+        Column("industry", label("industry")),
+        Column("town", label("town")),
+        Column("note", label("note")),
+        *extra_columns(frame, ENTERPRISES.known),
+    ], frame, keep=(ENTERPRISE, PROGRAMME, "status"))
+
+
+def programme_options(enterprises: pl.DataFrame, ladder: pl.DataFrame, lang: str,
+                      limit: int = 200) -> list[tuple[str, str]]:
+    """(label, programme) choices: every programme of the roster and of the ladder."""
+    columns = ["programme", "programme_en"]
+    both = pl.concat([enterprises.select(columns).cast(pl.String),
+                      ladder.select(columns).cast(pl.String)])
+    both = (both.filter(pl.col("programme").is_not_null())
+            .group_by("programme").agg(pl.col("programme_en").drop_nulls().first())
+            .sort("programme").head(limit))
+    return [((english if lang == "en" and english else programme), programme)
+            for programme, english in both.iter_rows()]
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad or cut `text` to `width` cells ('~' marks a cut)."""
+    if cell_len(text) > width:
+        return set_cell_size(text, max(width - 1, 0)) + "~"
+    return text + " " * (width - cell_len(text))
+
+
+def _rung(level: str | None, status: str | None) -> str:
+    return " · ".join(part for part in (level, status) if part) or "-"
+
+
+def ladder_label(left: str, reported: int | None, named: int, lang: str, width: int) -> Text:
+    """'三星级绿色工厂 · 认定     26 家  (列名 3 / 共 26 家)', the name part `width` cells."""
+    text = Text(_fit(left, width))
+    count = tr("firms", lang, count=f"{reported:,}") if reported is not None else ""
+    text.append(" " * max(COUNT_WIDTH - cell_len(count), 1) + count, style="bold")
+    if reported is not None:
+        roster = tr("named_of", lang, named=f"{named:,}", count=f"{reported:,}")
+    else:
+        roster = tr("named_only", lang, named=f"{named:,}")
+    style = "green" if reported is not None and named >= reported else (
+        "dim" if named == 0 else "")
+    text.append(f"  ({roster})", style=style)
+    return text
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    frame: pl.DataFrame
+    ladder: pl.DataFrame
+    choices: dict[str, list]
+
+
+class LadderTree(Tree[str]):
+    """The honour ladder; a node's data is its programme (for filtering)."""
+
+    def __init__(self) -> None:
+        super().__init__("ladder", id="ladder-tree")
+        self.show_root = False
+        self.guide_depth = GUIDE
+        self.auto_expand = False
+
+    def show(self, ladder: pl.DataFrame, lang: str, width: int) -> None:
+        """Rebuild from a `tier_ladder` frame; one-rung programmes take one line."""
+        rows = ladder.head(LADDER_ROWS).iter_rows(named=True)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(row["programme"] or "-", []).append(row)
+
+        def title(row: dict[str, Any]) -> str:
+            return (row["programme_en"] if lang == "en" and row["programme_en"]
+                    else row["programme"]) or "-"
+
+        # (indent, left text, row, children) per line, to align the count column.
+        lines: list[tuple[int, str, dict[str, Any], bool]] = []
+        for rungs in groups.values():
+            if len(rungs) == 1:
+                row = rungs[0]
+                lines.append((TOP, f"{title(row)} · {_rung(row['level'], row['status'])}",
+                              row, False))
+            else:
+                lines.append((TOP, title(rungs[0]), rungs[0], True))
+                lines.extend((GUIDE, _rung(r["level"], r["status"]), r, False) for r in rungs)
+        room = max(width - COUNT_WIDTH - 26, 16)  # what the counts after the name need
+        name_end = min(max((i + cell_len(t) for i, t, _, _ in lines), default=0), room)
+
+        cursor = self.cursor_line
+        self.clear()
+        parent = self.root
+        for indent, left, row, has_children in lines:
+            width_left = max(name_end - indent, 4)
+            if has_children:
+                parent = self.root.add(Text(left, style="bold"), data=row["programme"],
+                                       expand=True)
+                continue
+            label = ladder_label(left, row["reported"], row["named"], lang, width_left)
+            if indent == TOP:
+                parent = self.root
+                label = Text("  ") + label  # line up with the ▼ of expandable siblings
+            parent.add_leaf(label, data=row["programme"])
+        if cursor >= 0:
+            self.cursor_line = min(cursor, max(self.last_line, 0))
+
+
+class EnterprisesScreen(FilteredTableScreen):
+    """The honour ladder and the enterprises named in the report."""
 
     SECTION = "enterprises"
+    FILTERS = [("programme", "programme"), ("level", "level"), ("town", "town"),
+               ("industry", "industry")]
+    SEARCH_COLUMNS = ["enterprise", "enterprise_en", "programme", "programme_en", "note"]
+    NAME_COLUMNS = ("enterprise", "enterprise_en")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cache: dict[tuple[int, str], _Prepared] = {}
+        self._ladder_key: object = None
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="ladder-panel") as panel:
+            panel.border_title = tr("ladder", self.lang)
+            yield LadderTree()
+        yield from self.compose_table()
+
+    def _prepared(self, period: PeriodData, lang: str) -> _Prepared:
+        """Display frame, ladder and filter choices, cached per roster and language
+        (a million-row roster costs a few hundred ms to summarise)."""
+        key = (id(period.enterprises), lang)
+        if key not in self._cache:
+            if len(self._cache) > 4:
+                self._cache.clear()
+            roster = period.enterprises
+            ladder = tier_ladder(period)
+            choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
+            for column, _ in self.FILTERS[1:]:
+                choices[column] = distinct_values(roster, column)
+            self._cache[key] = _Prepared(enterprises_frame(roster, lang), ladder, choices)
+        return self._cache[key]
+
+    def refresh_section(self) -> None:
+        period = self.period
+        assert period is not None
+        lang = self.lang
+        prepared = self._prepared(period, lang)
+        panel = self.query_one("#ladder-panel")
+        panel.border_title = tr("ladder", lang)
+        panel.border_subtitle = tr("ladder_hint", lang)
+        self._show_ladder(prepared.ladder, lang, (id(prepared.ladder), lang, self.size.width))
+        for column, values in prepared.choices.items():
+            self.bar.set_options(column, values)
+        frame = prepared.frame
+        self.show_frame((id(period.enterprises), lang), frame, enterprise_columns(frame, lang))
+
+    def _show_ladder(self, ladder: pl.DataFrame, lang: str, key: object) -> None:
+        if key != self._ladder_key:
+            self._ladder_key = key
+            tree = self.query_one(LadderTree)
+            tree.show(ladder, lang, tree.size.width or self.size.width or 80)
+
+    def on_resize(self) -> None:
+        if self.period is not None and self._shown_key is not None:
+            ladder = self._prepared(self.period, self.lang).ladder
+            self._show_ladder(ladder, self.lang, (id(ladder), self.lang, self.size.width))
+
+    @on(Tree.NodeSelected)
+    def _ladder_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.bar.set_value("programme", event.node.data)
+
+    def open_detail(self, row: dict[str, Any]) -> None:
+        name = row["enterprise"]
+        honours = enterprise_honours(self.period.enterprises, name) if self.period else None
+        if honours is not None:
+            self.app.push_screen(EnterpriseDetailScreen(name, honours, self.lang))

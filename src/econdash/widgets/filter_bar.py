@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +25,12 @@ from econdash.i18n import tr
 Option = tuple[str, str]
 """(label shown, value filtered on)."""
 
+SELECT_MAX = 22
+"""Widest a filter gets for long choices (the drop-down list itself is wider)."""
+SELECT_MIN = 8
+SEARCH_MIN = 20
+"""The search box keeps at least this many cells; filters shrink first."""
+
 
 class FilterBar(Horizontal):
     """Compact `Select`s (first option: all) and a search `Input`, one line high."""
@@ -36,10 +43,10 @@ class FilterBar(Horizontal):
     FilterBar {
         height: 1;
         width: 1fr;
-        & > Select { width: 1fr; max-width: 24; margin-right: 1; }
+        & > Select { margin-right: 1; }
         & > Select.-filter-active > SelectCurrent Static#label { color: $accent; text-style: bold; }
         & > Select > SelectOverlay { width: auto; min-width: 100%; max-width: 60; }
-        & > Input { width: 2fr; min-width: 12; }
+        & > Input { width: 1fr; min-width: 12; }
     }
     """
 
@@ -97,6 +104,39 @@ class FilterBar(Horizontal):
 
     def on_mount(self) -> None:
         self._last = self._key()
+        self._fit_widths()
+
+    def on_resize(self) -> None:
+        self._fit_widths()
+
+    def _fit_widths(self) -> None:
+        """Each filter as wide as its prompt (more for long choices, up to SELECT_MAX),
+        all shrunk together when the line is too narrow to leave SEARCH_MIN for search."""
+        selects = [s for s in self._selects() if s.display]
+        if not selects:
+            self._fit_placeholder()
+            return
+        wants = []
+        for select, (column, label) in zip(self._selects(), self._filters):
+            if not select.display:
+                continue
+            prompt = cell_len(self._prompt(label)) + 3  # + arrow and its padding
+            longest = max((cell_len(text) for text, _ in self._options[column]), default=0) + 3
+            wants.append(max(prompt, min(longest, SELECT_MAX)))
+        room = (self.size.width or self.app.size.width) - SEARCH_MIN - len(selects)
+        if sum(wants) > room > 0:
+            wants = [max(SELECT_MIN, want * room // sum(wants)) for want in wants]
+        for select, want in zip(selects, wants):
+            select.styles.width = want
+        self._fit_placeholder()
+
+    def _fit_placeholder(self) -> None:
+        """The full hint when the search box has room for it, else a short one."""
+        search = self.query_one(Input)
+        room = (self.size.width or self.app.size.width) - sum(
+            (s.styles.width.value if s.styles.width else 0) + 1 for s in self._selects() if s.display)
+        full = tr("search_placeholder", self._lang)
+        search.placeholder = full if cell_len(full) <= room else tr("search_short", self._lang)
 
     def _prompt(self, label: str) -> str:
         return f"{tr(label, self._lang)}: {tr('all', self._lang)}"
@@ -153,6 +193,7 @@ class FilterBar(Horizontal):
         if current is not None and any(value == current for _, value in options):
             select.value = current
         select.display = bool(options)
+        self._fit_widths()
         # Select.Changed arrives later and re-emits only if the state really changed.
 
     def set_value(self, column: str, value: str | None) -> None:
@@ -196,7 +237,8 @@ class FilterBar(Horizontal):
         for select, (_, label) in zip(self._selects(), self._filters):
             select.prompt = self._prompt(label)
             select.tooltip = tr(label, lang)
-        self.query_one(Input).placeholder = tr("search_placeholder", lang)
+        self._fit_widths()
+        self._fit_placeholder()
 
     # ---- events --------------------------------------------------------------
 
