@@ -91,11 +91,11 @@ def _fit(text: str, width: int) -> str:
 
 
 def _rung(level: str | None, status: str | None) -> str:
-    return " · ".join(part for part in (level, status) if part) or "-"
+    return " / ".join(part for part in (level, status) if part) or "-"
 
 
 def ladder_label(left: str, reported: int | None, named: int, lang: str, width: int) -> Text:
-    """'三星级绿色工厂 · 认定     26 家  (列名 3 / 共 26 家)', the name part `width` cells."""
+    """'三星级绿色工厂 / 认定     26 家  (列名 3 / 共 26 家)', the name part `width` cells."""
     text = Text(_fit(left, width))
     count = tr("firms", lang, count=f"{reported:,}") if reported is not None else ""
     text.append(" " * max(COUNT_WIDTH - cell_len(count), 1) + count, style="bold")
@@ -141,7 +141,7 @@ class LadderTree(Tree[str]):
         for rungs in groups.values():
             if len(rungs) == 1:
                 row = rungs[0]
-                lines.append((TOP, f"{title(row)} · {_rung(row['level'], row['status'])}",
+                lines.append((TOP, f"{title(row)} / {_rung(row['level'], row['status'])}",
                               row, False))
             else:
                 lines.append((TOP, title(rungs[0]), rungs[0], True))

@@ -123,7 +123,7 @@ def family_text(indicator: Indicator, period: PeriodData, lang: str) -> Text | N
     if parts:
         text.append(tr("parts", lang) + ":\n", style="bold")
         for part in parts:
-            text.append(f"  · {part.display_name(lang)}")
+            text.append(f"  - {part.display_name(lang)}")
             if part.value is not None:
                 text.append(f"  {value_text(part)}")
             growth = fmt_growth(part.yoy_pct)

@@ -267,7 +267,7 @@ class ProjectsScreen(FilteredTableScreen):
         return text
 
     def open_detail(self, row: dict[str, Any]) -> None:
-        title = f"{tr('projects', self.lang)} · {row.get(NAME) or row.get('name')}"
+        title = f"{tr('projects', self.lang)}: {row.get(NAME) or row.get('name')}"
         self.app.push_screen(RowDetailScreen(title, row))
 
 

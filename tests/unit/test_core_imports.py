@@ -1,0 +1,33 @@
+"""The core (loaders, model, dump, cli) must never import Textual: scripts and `check` stay light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = ("import econdash.loaders, econdash.model, econdash.dump, econdash.cli; import sys; "
+         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+
+
+def run(code: str, env: dict[str, str], cwd) -> str:
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_core_does_not_import_textual(subprocess_env, tmp_path) -> None:
+    assert run(PROBE, subprocess_env, tmp_path) == "False"
+
+
+def test_the_probe_would_notice_textual(subprocess_env, tmp_path) -> None:
+    """The same check reports True once Textual is imported, so the test above can fail."""
+    assert run("import textual.app; " + PROBE, subprocess_env, tmp_path) == "True"
+
+
+def test_check_and_dump_do_not_import_textual(subprocess_env, tmp_path, bundled) -> None:
+    code = ("import sys, io, contextlib; from econdash.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['check', {str(bundled)!r}]); main(['dump', {str(bundled)!r}])\n"
+            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    assert run(code, subprocess_env, tmp_path) == "False"
