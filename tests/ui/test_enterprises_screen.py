@@ -81,7 +81,7 @@ def test_ladder_shows_reported_beside_named() -> None:
         tree = screen.query_one(LadderTree)
         champion = next(n for n in tree.root.children if "制造业单项冠军" in n.label.plain)
         assert len(champion.children) == 5
-        assert any("市级 · 培育" in c.label.plain and "16 家" in c.label.plain
+        assert any("市级 / 培育" in c.label.plain and "16 家" in c.label.plain
                    for c in champion.children)
         # Named in the roster but no reported count.
         assert any("全国通行证" in line and "列名 3" in line and "家 (" not in line
@@ -98,7 +98,7 @@ def test_ladder_enter_filters_the_table_to_that_programme() -> None:
         tree = screen.query_one(LadderTree)
         table = screen.query_one(FrameTable)
         tree.focus()
-        tree.cursor_line = 0  # 三星级绿色工厂 · 认定
+        tree.cursor_line = 0  # 三星级绿色工厂 / 认定
         await pilot.press("enter")
         await pilot.pause()
         assert table.row_count == 3
@@ -235,8 +235,8 @@ def test_200k_roster_loads_and_search_narrows(tmp_path: Path) -> None:
         assert "extra" in [c.header for c in table.columns]
         lines = ladder_lines(screen)  # no [[tier]]: named counts only, per level
         green = lines.index(next(line for line in lines if "三星级绿色工厂" in line))
-        assert "市级 · 认定" in lines[green + 1] and "列名 33,334" in lines[green + 1]
-        assert "省级 · 认定" in lines[green + 2] and "列名 33,333" in lines[green + 2]
+        assert "市级 / 认定" in lines[green + 1] and "列名 33,334" in lines[green + 1]
+        assert "省级 / 认定" in lines[green + 2] and "列名 33,333" in lines[green + 2]
         await pilot.press("slash", *"Firm 1999")
         await app.workers.wait_for_complete()
         await pilot.pause()
