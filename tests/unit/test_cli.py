@@ -160,8 +160,6 @@ def test_bad_usage_exits_2(argv: list[str], capsys) -> None:
     assert "Traceback" not in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a huge TOML integer raises OverflowError in the loader; "
-                   "the CLI reports 'internal error' and exits 2 instead of 1 with a located error")
 def test_huge_integer_is_a_plain_error(tmp_path, write_period, report_text, indicator, capsys) -> None:
     folder = write_period(tmp_path / "p", report_text(indicator("x") + "value = " + "9" * 400 + "\n"))
     assert main(["check", str(folder)]) == 1

@@ -153,25 +153,17 @@ def test_mutated_projects(text: str, encoding: str) -> None:
 
 # ---------------------------------------------------------------- crashes found by fuzzing
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="BUG: a TOML integer too large for a float escapes parse_number "
-                   "(toml_table.TableReader.number catches only ValueError)")
 def test_huge_integer_in_report() -> None:
     text = VALID_REPORT.replace("value = 30", "value = " + "9" * 400)
     check_period(**{"report.toml": text.encode("utf-8")})
 
 
-@pytest.mark.xfail(strict=True, raises=pl.exceptions.DuplicateError,
-                   reason="BUG: CSV headers equal only after trimming make csvfile._tidy's "
-                   "rename raise polars DuplicateError")
 @pytest.mark.parametrize("header", [", name,", ",\u3000name,"])
 def test_header_duplicate_after_trimming(header: str) -> None:
     text = VALID_PROJECTS.replace(",town,", header)
     check_period(**{"report.toml": VALID_REPORT.encode("utf-8"), "projects.csv": text.encode("utf-8")})
 
 
-@pytest.mark.xfail(strict=True, raises=pl.exceptions.DuplicateError,
-                   reason="BUG: a CSV column named '__row' collides with csvfile's internal row index")
 def test_column_named_row_index() -> None:
     text = VALID_PROJECTS.replace(",town,", ",__row,")
     check_period(**{"report.toml": VALID_REPORT.encode("utf-8"), "projects.csv": text.encode("utf-8")})

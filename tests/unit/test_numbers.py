@@ -68,7 +68,7 @@ def test_overflow_raises_too_large(text: str) -> None:
 
 @pytest.mark.parametrize("raw", [True, False])
 def test_booleans_are_not_numbers(raw: bool) -> None:
-    with pytest.raises(ValueError, match="true/false"):
+    with pytest.raises(ValueError, match="(true|false) is not a number"):
         parse_number(raw)
 
 
@@ -91,25 +91,17 @@ def test_non_finite_floats_raise(raw: float) -> None:
         parse_number(raw)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: parse_number(10**400) raises OverflowError, "
-                   "not ValueError (TOML integers are unbounded, so `value = 999…9` crashes loading)",
-                   raises=OverflowError)
 def test_huge_integer_raises_value_error() -> None:
     with pytest.raises(ValueError, match="too large"):
         parse_number(10 ** 400)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a comma followed by 4+ digits is taken as a thousands "
-                   "separator: '1,2345' parses as 12345.0 while '1,2' is rejected")
 @pytest.mark.parametrize("text", ["1,2345", "1,000,000,0000"])
 def test_misplaced_thousands_separator_raises(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: non-ASCII decimal digits (Arabic-Indic '٣', "
-                   "Devanagari '३') match the 'plain number' regex but fail the cast, so they "
-                   "become None (missing) instead of raising 'not a number'")
 @pytest.mark.parametrize("text", ["٣", "३"])
 def test_non_ascii_digits_are_not_silently_missing(text: str) -> None:
     with pytest.raises(ValueError):

@@ -192,7 +192,7 @@ def test_year_as_digits_in_quotes_is_read(load) -> None:
     ('"二〇二二"', "not a number"),
     ('"2022年"', "not a number"),
     ("2022.5", "whole number"),
-    ("true", "true/false"),
+    ("true", "true is not a number"),
     ("22", "not a plausible year"),
 ])
 def test_bad_year(load, year: str, expect: str) -> None:
@@ -308,7 +308,7 @@ def test_indicator_months_reversed(load, report_text, indicator) -> None:
 
 
 @pytest.mark.parametrize(("rank", "expect"), [("2.5", "whole number"), ('"第三"', "not a number"),
-                                              ("true", "true/false")])
+                                              ("true", "true is not a number")])
 def test_rank_must_be_whole(load, report_text, indicator, rank: str, expect: str) -> None:
     text = report_text(indicator("x") + f"rank = {rank}\n")
     error = only_error(load(text))
@@ -371,9 +371,6 @@ def test_tier_without_programme(load, report_text) -> None:
     assert "'programme' is missing" in error.message
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="BUG: an integer too large for a float (TOML integers are unbounded) "
-                   "escapes parse_number as OverflowError instead of becoming a located error")
 def test_huge_integer_value_is_a_located_error(load, report_text, indicator) -> None:
     text = report_text(indicator("x") + "value = " + "9" * 400 + "\n")
     error = only_error(load(text))

@@ -8,6 +8,7 @@ are kept. Row numbers in messages count the header as row 1, as Excel does.
 
 from __future__ import annotations
 
+import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +16,13 @@ from pathlib import Path
 import polars as pl
 
 from econdash.errors import FileProblem, Problem, did_you_mean
-from econdash.loaders.numbers import number_expr
+from econdash.loaders.numbers import number_expr, shorten
 from econdash.loaders.text import (
     FULLWIDTH_COMMA_STANDIN, FULLWIDTH_QUOTE_STANDIN, decode, nfkc_for_csv, read_bytes,
 )
 
-ROW = "__row"  # file row number of each record, kept while checking
+ROW = "\x00row"  # file row number of each record while checking; no header can be this
+PARSED = "\x00parsed"  # a checked column's parsed values, beside its text
 MAX_ROWS_NAMED = 5  # per column and kind of problem; the rest are counted
 
 
@@ -63,6 +65,9 @@ def read_csv_table(path: Path, shown: str, spec: CsvSpec) -> CsvResult:
         return result
     raw = _parse(text, shown, result.problems)
     if raw is None:
+        if not any(p.severity == "error" for p in result.problems):
+            result.problems.append(Problem(shown, "is empty; it needs at least a header row: "
+                                           + ",".join(spec.required)))
         return result
     frame = _tidy(raw, protected)
     if not _check_header(frame.columns, shown, spec, result.problems):
@@ -74,17 +79,57 @@ def read_csv_table(path: Path, shown: str, spec: CsvSpec) -> CsvResult:
 
 
 def _parse(text: str, shown: str, problems: list[Problem]) -> pl.DataFrame | None:
-    """Parse all cells as text; ragged rows are warned about and padded or cut."""
+    """Parse all cells as text; ragged rows are warned about and padded or cut.
+
+    The header row is read as data and named here, so that names equal only
+    after trimming, empty header cells and names polars treats specially are
+    all handled with a message instead of an exception.
+    """
     payload = io.BytesIO(text.encode("utf-8"))
     try:
-        frame = pl.read_csv(payload, infer_schema=False, truncate_ragged_lines=True,
-                            raise_if_empty=False)
+        raw = pl.read_csv(payload, infer_schema=False, truncate_ragged_lines=True,
+                          raise_if_empty=False, has_header=False)
     except pl.exceptions.PolarsError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         problems.append(Problem(shown, f"cannot be read as CSV: {first_line}"))
         return None
-    problems.extend(_ragged_rows(text, len(frame.columns), shown))
-    return frame.with_row_index(ROW, offset=2)
+    if raw.height == 0:
+        return None
+    names = _header_names(raw.row(0), raw, shown, problems)
+    if names is None:
+        return None
+    problems.extend(_ragged_rows(text, raw.width, shown))
+    frame = raw.with_row_index(ROW, offset=1).slice(1)
+    frame = frame.select(ROW, *[pl.col(old).alias(new) for old, new in names.items()])
+    return frame
+
+
+def _header_names(header: tuple, raw: pl.DataFrame, shown: str,
+                  problems: list[Problem]) -> dict[str, str] | None:
+    """Map polars' positional columns to the header's names (None on a bad header)."""
+    names: dict[str, str] = {}
+    seen: set[str] = set()
+    duplicated: list[str] = []
+    for index, (column, cell) in enumerate(zip(raw.columns, header), start=1):
+        name = safe_column_name(cell or "")
+        if not name:
+            if raw.get_column(column).slice(1).drop_nulls().len() == 0:
+                continue  # an empty trailing column Excel wrote: nothing lost
+            name = f"column_{index}"
+            problems.append(Problem(shown, f"column {index} has no name in the header; "
+                                    f"shown as {name!r}", "warning", row=1))
+        elif name != (cell or "").strip():
+            problems.append(Problem(shown, f"column {cell.strip()!r} is shown as {name!r} "
+                                    "(that name has a special meaning in tables)", "warning",
+                                    row=1))
+        if name in seen:
+            duplicated.append(name)
+        seen.add(name)
+        names[column] = name
+    for name in dict.fromkeys(duplicated):
+        problems.append(Problem(shown, f"the header names column {name!r} more than once",
+                                row=1))
+    return None if duplicated else names
 
 
 def _ragged_rows(text: str, width: int, shown: str) -> list[Problem]:
@@ -123,8 +168,6 @@ def safe_column_name(name: str) -> str:
 
 def _tidy(frame: pl.DataFrame, protected: bool) -> pl.DataFrame:
     """Trim headers and cells, turn empty cells into nulls, drop blank rows."""
-    frame = frame.rename({c: safe_column_name(c) for c in frame.columns
-                          if c != safe_column_name(c)})
     text_cols = [c for c in frame.columns if c != ROW]
     cell = pl.col(text_cols).str.strip_chars()
     if protected:
@@ -137,23 +180,27 @@ def _tidy(frame: pl.DataFrame, protected: bool) -> pl.DataFrame:
 
 
 def _check_header(columns: list[str], shown: str, spec: CsvSpec, problems: list[Problem]) -> bool:
-    """Required columns present, no duplicates; misspelt names suggested."""
+    """Required columns present; a misspelt name is pointed out once."""
     names = [c for c in columns if c != ROW]
-    duplicated = sorted({c.split("_duplicated_")[0] for c in names if "_duplicated_" in c})
-    for name in duplicated:
-        problems.append(Problem(shown, f"the header names column {name!r} more than once", row=1))
-    unknown = [c for c in names if c not in spec.known and "_duplicated_" not in c]
+    unknown = [c for c in names if c not in spec.known]
     missing = [c for c in spec.required if c not in names]
+    explained: set[str] = set()
     for name in missing:
-        hint = did_you_mean(name, unknown)
-        problems.append(Problem(shown, f"required column {name!r} is missing{hint}; "
-                                f"the header has: {', '.join(names) or '(nothing)'}", row=1))
+        match = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
+        if match:
+            explained.add(match[0])
+            problems.append(Problem(shown, f"required column {name!r} is missing; the header "
+                                    f"has {match[0]!r}: is that a misspelling of {name!r}?",
+                                    row=1, column=match[0]))
+        else:
+            problems.append(Problem(shown, f"required column {name!r} is missing; the header "
+                                    f"has: {', '.join(names) or '(nothing)'}", row=1))
     for name in unknown:
         hint = did_you_mean(name, [k for k in spec.known if k not in names])
-        if hint and name not in [m for m in missing]:
+        if hint and name not in explained:
             problems.append(Problem(shown, f"unknown column {name!r} kept as it is{hint}",
                                     severity="warning", row=1, column=name))
-    return not duplicated and not missing
+    return not missing
 
 
 def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
@@ -166,13 +213,17 @@ def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
         return frame
     parsed = frame.with_columns(number_expr(pl.col(c)).alias(c) for c in numeric)
     for name in numeric:
-        bad = frame.with_columns(parsed=parsed[name])
-        _name_rows(bad.filter(pl.col("parsed").is_nan()), shown, name,
-                   "is not a number", problems, show_value=True)
-        _name_rows(bad.filter(pl.col("parsed").is_infinite()), shown, name,
-                   "is too large to be a figure", problems, show_value=True)
+        bad = frame.with_columns(parsed[name].alias(PARSED))
+        value = pl.col(PARSED)
+        too_large = value.is_infinite()
         if name in spec.integers:
-            fractional = pl.col("parsed").is_finite() & (pl.col("parsed") != pl.col("parsed").round(0))
+            too_large = too_large | (value.abs() >= 2.0**63)  # beyond a whole-number column
+        _name_rows(bad.filter(value.is_nan()), shown, name, "is not a number", problems,
+                   show_value=True)
+        _name_rows(bad.filter(too_large), shown, name, "is too large to be a figure", problems,
+                   show_value=True)
+        if name in spec.integers:
+            fractional = value.is_finite() & (value != value.round(0))
             _name_rows(bad.filter(fractional), shown, name, "is not a whole number",
                        problems, show_value=True)
     ints = [c for c in spec.integers if c in frame.columns]
@@ -186,7 +237,7 @@ def _name_rows(bad: pl.DataFrame, shown: str, column: str, what: str,
                problems: list[Problem], show_value: bool = False) -> None:
     """One error per bad row (up to a few), then a count of the rest."""
     for row, value in bad.select(ROW, column).head(MAX_ROWS_NAMED).iter_rows():
-        text = f"{value!r} {what}" if show_value else what
+        text = f"{shorten(value)} {what}" if show_value else what
         problems.append(Problem(shown, text, row=row, column=column))
     if bad.height > MAX_ROWS_NAMED:
         problems.append(Problem(shown, f"and {bad.height - MAX_ROWS_NAMED} more rows where "

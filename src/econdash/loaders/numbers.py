@@ -34,12 +34,13 @@ def number_expr(col: pl.Expr) -> pl.Expr:
         .str.replace_all("[\u2212\u2012\u2013]", "-")
         .str.replace_all(r"\s+", "")
         .str.replace(r"%$", "")
-        .str.replace_all(r"(\d),(\d{3})", "${1}${2}")
-        .str.replace_all(r"(\d),(\d{3})", "${1}${2}")
         .str.replace(r"^\+", "")
     )
-    # Only plain decimal text is a number: "nan", "inf", "0x10" are not.
-    plain = body.str.contains(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+    # Thousands separators only where they group digits in threes: "1,234.5", not "1,2345".
+    grouped = body.str.contains(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+    body = pl.when(grouped).then(body.str.replace_all(",", "", literal=True)).otherwise(body)
+    # Only plain ASCII decimal text is a number: "nan", "inf", "0x10", "٣" are not.
+    plain = body.str.contains(r"^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
     value = body.cast(pl.Float64, strict=False)
     value = pl.when(negative).then(-value.abs()).otherwise(value)
     missing = stripped.is_null() | stripped.is_in(MISSING_MARKERS)
@@ -60,18 +61,28 @@ def parse_number(raw: object) -> float | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise ValueError(f"{raw!r} is true/false, not a number")
+        raise ValueError(f"{str(raw).lower()} is not a number")
     if isinstance(raw, (int, float)):
-        number = float(raw)
+        try:
+            number = float(raw)
+        except OverflowError:  # TOML integers have no size limit
+            raise ValueError(f"{str(raw)[:20]}... is too large to be a figure") from None
     elif isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw)
         number = pl.select(number_expr(pl.lit(text, dtype=pl.String))).item()
         if number is None:
             return None
     else:
-        raise ValueError(f"{raw!r} is not a number")
+        raise ValueError(f"{shorten(raw)} is not a number")
+    shown = shorten(raw) if isinstance(raw, str) else "the number"
     if math.isnan(number):
-        raise ValueError(f"{raw!r} is not a number")
+        raise ValueError(f"{shown} is not a number")
     if math.isinf(number):
-        raise ValueError(f"{raw!r} is too large to be a figure")
+        raise ValueError(f"{shown} is too large to be a figure")
     return number
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """repr() of a value for a message, cut so a 1 MB cell doesn't flood the screen."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 5] + "...'" + f" ({len(str(value)):,} characters)"
