@@ -7,7 +7,6 @@ first frame appears at once) or from a ready `Dataset` (tests). Screens read
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import polars as pl
@@ -21,7 +20,6 @@ from econdash.errors import EcondashError
 from econdash.i18n import tr
 from econdash.settings import Settings, load_settings, save_settings
 from econdash.watch import Fingerprint, fingerprint, merge_reload
-from econdash.keys import footer_label
 from econdash.model.dataset import Dataset, PeriodData
 from econdash.paths import DatasetChoice
 from econdash.screens.enterprises import EnterprisesScreen
@@ -106,7 +104,6 @@ class EcondashApp(App):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        self.localize_bindings()
         if self._preloaded is not None:
             self.apply_dataset(self._preloaded)
         elif self.choice is not None:
@@ -194,7 +191,7 @@ class EcondashApp(App):
         self.refresh_screen()
 
     def watch_lang(self) -> None:
-        self.localize_bindings()
+        self.refresh_bindings()
         self.refresh_screen()
         self._save_settings()
 
@@ -275,26 +272,6 @@ class EcondashApp(App):
         """Show problems found in the data."""
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen())
-
-    def localize_bindings(self) -> None:
-        """Footer labels in the current language (bindings are frozen: replace them).
-
-        Called on mount, on a language switch and by each screen when it mounts.
-        """
-        nodes = [self, *self.screen_stack]
-        for screen in self.screen_stack:
-            nodes.extend(screen.query("*"))
-        for node in nodes:
-            bindings_map = getattr(node, "_bindings", None)
-            if bindings_map is None:
-                continue
-            for key, bindings in bindings_map.key_to_bindings.items():
-                bindings_map.key_to_bindings[key] = [
-                    dataclasses.replace(b, description=label)
-                    if (label := footer_label(b.action, self.lang)) else b
-                    for b in bindings
-                ]
-        self.refresh_bindings()
 
 
 def run_app(choice: DatasetChoice, lang: str | None = None) -> int:

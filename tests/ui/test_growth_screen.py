@@ -109,11 +109,11 @@ def test_g_cycles_categories_and_language_keeps_the_choice() -> None:
         await pilot.pause()
         assert screen.category == "投资"
 
-        assert screen._bindings.key_to_bindings["g"][0].description == "类别"
+        assert screen.active_bindings["g"].binding.description == "类别"
         await pilot.press("l")
         await pilot.pause()
         assert screen.category == "投资"
-        assert screen._bindings.key_to_bindings["g"][0].description == "Category"
+        assert screen.active_bindings["g"].binding.description == "Category"
         assert screen.category_select.value == "投资"
         assert screen.bars.lines()[0].plain.startswith("Industrial investment")
         assert "Investment" in text_of(screen, "#growth-title")

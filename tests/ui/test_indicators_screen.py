@@ -173,7 +173,7 @@ def test_table_search_filter_detail_language() -> None:
 
 def test_footer_labels_follow_the_language() -> None:
     def label(screen: IndicatorsScreen, key: str) -> str:
-        return screen._bindings.key_to_bindings[key][0].description
+        return screen.active_bindings[key].binding.description  # what the footer shows
 
     async def scenario(app: EcondashApp, pilot: Pilot) -> None:
         screen = await open_indicators(app, pilot)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.screen import Screen
+from econdash.screens.localized import LocalizedScreen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from econdash.i18n import tr
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from econdash.model.dataset import PeriodData
 
 
-class SectionScreen(Screen):
+class SectionScreen(LocalizedScreen):
     """A dashboard section; subclasses fill `compose_body` and `refresh_section`."""
 
     SECTION: ClassVar[str] = ""
@@ -57,7 +57,6 @@ class SectionScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_all()
-        self.call_after_refresh(self.econ.localize_bindings)
 
     def on_screen_resume(self) -> None:
         self.refresh_all()

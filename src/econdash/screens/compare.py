@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from econdash.screens.localized import LocalizedScreen
 from textual.widgets import Footer, Static
 
 from econdash.compare import compare_indicators, new_honours
@@ -44,7 +44,7 @@ def compare_columns(lang: str) -> list[Column]:
     ]
 
 
-class CompareScreen(Screen):
+class CompareScreen(LocalizedScreen):
     """Pick two periods with a / b; the later one defaults to the period shown."""
 
     BINDINGS = [
@@ -68,7 +68,6 @@ class CompareScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_all()
-        self.call_after_refresh(self.app.localize_bindings)  # type: ignore[attr-defined]
 
     def refresh_all(self) -> None:
         """Rebuild from the two chosen periods."""

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.i18n import tr
@@ -79,7 +79,7 @@ def honours_table(honours: pl.DataFrame, lang: str) -> Table:
     return table
 
 
-class _DetailScreen(ModalScreen):
+class _DetailScreen(LocalizedModalScreen):
     """Shared frame: title line, scrollable body, Esc/q to close."""
 
     BINDINGS = [Binding("escape,q", "close", "Close")]
@@ -101,9 +101,6 @@ class _DetailScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.add_class("modal")
-        localize = getattr(self.app, "localize_bindings", None)
-        if localize is not None:
-            self.call_after_refresh(localize)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -8,7 +8,7 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Static
 
 from econdash.errors import EcondashError
@@ -16,7 +16,7 @@ from econdash.export import export_frame
 from econdash.i18n import tr
 
 
-class ExportScreen(ModalScreen):
+class ExportScreen(LocalizedModalScreen):
     """Asks for a file name (prefilled) and writes the frame there."""
 
     BINDINGS = [Binding("escape", "close", "Close")]

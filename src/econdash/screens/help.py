@@ -6,7 +6,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.i18n import tr
@@ -26,7 +26,7 @@ def help_table(lang: str) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(LocalizedModalScreen):
     """Lists every key; any of Esc, q or ? closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
@@ -40,7 +40,6 @@ class HelpScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.add_class("modal")
-        self.call_after_refresh(self.app.localize_bindings)  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.dismiss()

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Sparkline, Static
 
 from econdash.i18n import tr
@@ -94,7 +94,7 @@ class HistoryScreen(SectionScreen):
         self.query_one("#history-table", FrameTable).focus()
 
 
-class SeriesDetailScreen(ModalScreen):
+class SeriesDetailScreen(LocalizedModalScreen):
     """Every observation of one history series, with value and growth sparklines."""
 
     BINDINGS = [Binding("escape,q", "close", "Close")]

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Sparkline, Static
 
 from econdash.i18n import tr
@@ -167,7 +167,7 @@ def spark(values: list[float], id: str) -> Sparkline:
     return widget
 
 
-class IndicatorDetailScreen(ModalScreen):
+class IndicatorDetailScreen(LocalizedModalScreen):
     """Everything about one indicator; Esc closes it."""
 
     BINDINGS = [Binding("escape,q", "close", "Close")]

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.i18n import tr
@@ -40,7 +40,7 @@ def problems_text(app) -> Text:
     return text
 
 
-class ProblemsScreen(ModalScreen):
+class ProblemsScreen(LocalizedModalScreen):
     """A scrollable list of located problems."""
 
     BINDINGS = [Binding("escape,q", "close", "Close")]
@@ -54,7 +54,6 @@ class ProblemsScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.add_class("modal")
-        self.call_after_refresh(self.app.localize_bindings)  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.dismiss()
