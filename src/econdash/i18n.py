@@ -189,3 +189,7 @@ STRINGS.update({
     "origin.--data": ("--data 指定", "given with --data"),
     "origin.ECONDASH_DATA": ("ECONDASH_DATA 指定", "from ECONDASH_DATA"),
 })
+
+STRINGS.update({
+    "change_since": ("较{span}", "vs {span}"),
+})

@@ -21,7 +21,7 @@ from econdash.widgets.frame_table import Column, FrameTable
 def _signed(value: object) -> str:
     if value is None:
         return ""
-    text = fmt_number(value)  # type: ignore[arg-type]
+    text = fmt_number(round(value, 2))  # type: ignore[arg-type, call-overload]
     return text if text.startswith("-") else f"+{text}"
 
 
@@ -50,6 +50,8 @@ class CompareScreen(LocalizedScreen):
     BINDINGS = [
         Binding("a", "cycle('a')", "Earlier period"),
         Binding("b", "cycle('b')", "Later period"),
+        Binding("left_square_bracket", "shift(-1)", "Both earlier", show=False),
+        Binding("right_square_bracket", "shift(1)", "Both later", show=False),
         Binding("escape,c", "close", "Close"),
     ]
 
@@ -84,7 +86,10 @@ class CompareScreen(LocalizedScreen):
         title.update(Text.assemble(
             (tr("compare_title", lang, a=a.title(lang), b=b.title(lang)), "bold"),
             "   ", (tr("compare_keys", lang), "dim")))
-        table.set_frame(compare_indicators(a, b, lang), compare_columns(lang))
+        frame = compare_indicators(a, b, lang)
+        shown = [c for c in compare_columns(lang)
+                 if c.key in ("name", "value_a", "value_b") or frame[c.key].null_count() < frame.height]
+        table.set_frame(frame, shown)
         table.focus()
         self._show_new_honours(a, b, lang)
 
@@ -110,6 +115,16 @@ class CompareScreen(LocalizedScreen):
         else:
             self.index_b = (self.index_b + 1) % count
         self.refresh_all()
+
+    def action_shift(self, step: int) -> None:
+        """[ and ]: move both periods one step, keeping their distance."""
+        count = len(self.app.dataset.periods) if self.app.dataset else 0  # type: ignore[attr-defined]
+        a, b = self.index_a + step, self.index_b + step
+        if 0 <= a < count and 0 <= b < count:
+            self.index_a, self.index_b = a, b
+            self.refresh_all()
+        else:
+            self.app.bell()
 
     def action_close(self) -> None:
         self.dismiss()

@@ -17,7 +17,7 @@ def help_table(lang: str) -> Table:
     """A two-column table of keys and what they do (pure, for tests)."""
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
     table.add_column(style="bold cyan", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")
     for key in KEYS:
         text = key.en if lang == "en" else key.zh
         if key.where != "all":

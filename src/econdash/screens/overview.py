@@ -8,7 +8,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from econdash.i18n import tr
-from econdash.query import headline_indicators, indicator_series, spark_values
+from econdash.query import headline_indicators, indicator_series
 from econdash.screens.base import SectionScreen
 from econdash.widgets.kpi_card import KpiCard
 
@@ -49,7 +49,7 @@ class OverviewScreen(SectionScreen):
         obs = self.econ.observations
         cards = [
             KpiCard(ind, period.period, lang,
-                    spark_values(indicator_series(obs, ind)) if obs is not None else [])
+                    indicator_series(obs, ind) if obs is not None else [])
             for ind in headline_indicators(period)
         ]
         grid.mount_all(cards)
