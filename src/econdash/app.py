@@ -74,6 +74,10 @@ class EcondashApp(App):
     def __init__(self, choice: DatasetChoice | None = None, *, dataset: Dataset | None = None,
                  lang: str | None = None, settings_file: Path | None = None,
                  watch: bool = False) -> None:
+        self.settings = load_settings(settings_file)
+        if self.settings.section in self.MODES:
+            # App.__init__ reads DEFAULT_MODE, so the remembered section goes in first.
+            self.DEFAULT_MODE = self.settings.section  # type: ignore[misc]
         super().__init__()
         self.choice = choice
         self.dataset: Dataset | None = None
@@ -83,10 +87,7 @@ class EcondashApp(App):
         self._settings_file = settings_file
         self._watch = watch
         self._fingerprint: Fingerprint | None = None
-        self.settings = load_settings(settings_file)
         self.set_reactive(EcondashApp.lang, lang or self.settings.lang)
-        if self.settings.section in self.MODES:
-            self.DEFAULT_MODE = self.settings.section  # type: ignore[misc]
 
     @property
     def loaded(self) -> bool:

@@ -3,8 +3,9 @@
 A dataset with errors opens the dashboard on the problems screen, which names
 each problem with its file and line (or row and column), exactly as
 `econdash check` does; Esc closes it and the good period stays browsable;
-`q` quits. No pytest-asyncio in the venv: each test is sync and runs its
-coroutine with `asyncio.run`.
+`q` quits. ECONDASH_HOME is isolated by tests/ui/conftest.py. No
+pytest-asyncio in the venv: each test is sync and runs its coroutine with
+`asyncio.run`.
 """
 
 from __future__ import annotations
@@ -47,12 +48,6 @@ ERROR_CASES = {
 DUPLICATE = ("good-2022H1-copy/report.toml",
              "warning: claims period 2022M01-M06 (2022年上半年), which good-2022H1/ already "
              "holds; this folder is not shown")
-
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECONDASH_HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
 
 
 def copy_case(name: str, tmp_path: Path) -> Path:

@@ -1,0 +1,389 @@
+"""One benchmark measurement in a fresh process; prints (or writes to --result-fd) one JSON line.
+
+    python bench/scenario.py NAME [--data PATH] [--csv PATH] [--rows N] [--result-fd FD]
+                                  [--headless] [--profile FILE]
+
+Times are `time.perf_counter()` values (CLOCK_MONOTONIC on Linux, shared by every
+process), so the parent subtracts the moment it spawned this process to get
+"from process start". A *frame* is one call of `App._display` with a compositor
+update: the moment Textual hands a finished frame to its driver's writer thread (which
+writes it to the pty when run under one; --headless composes it but writes nothing).
+"Frame showing X" = the first frame composed while X holds; every state change below is
+synchronous with the widget's refresh, so that frame contains it. Keys are sent the way Textual's driver sends
+them (`driver.send_message(events.Key)`), without the parser's few microseconds.
+
+Scenarios: hello, econ_start, econ_rows, filter, read, read_tp, sparklines.
+"""
+
+import time  # noqa: E402 - the docstring above costs nothing; the clock starts here
+
+T_TOP = time.perf_counter()  # before any other import
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import inspect  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+if (REPO / "src" / "econdash").is_dir():  # run from a checkout: use its econdash
+    sys.path.insert(0, str(REPO / "src"))
+
+WAIT_SECONDS = 300.0
+CHINESE_QUERY = "华达精工"  # typed one character at a time (as an IME commits them)
+ASCII_QUERY = "huada"  # the English names: case-insensitive ASCII search
+SCROLL_KEYS = ["down"] * 5 + ["pagedown"] * 5 + ["end", "home"] * 3
+SPARK_COUNT, SPARK_POINTS, SPARK_UPDATES = 100, 120, 5
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---- frames --------------------------------------------------------------------------
+
+
+class Probe:
+    """Wraps `app._display` to timestamp frames and check conditions as each is shown."""
+
+    def __init__(self, app: Any) -> None:
+        self.frames = 0
+        self._waiters: list[tuple[Callable[[], bool], list[float]]] = []
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is None:
+                return
+            now = time.perf_counter()
+            self.frames += 1
+            for waiter in list(self._waiters):
+                condition, found = waiter
+                try:
+                    ok = condition()
+                except Exception:  # noqa: BLE001 - e.g. a widget not mounted yet
+                    ok = False
+                if ok:
+                    found.append(now)
+                    self._waiters.remove(waiter)
+
+        app._display = display
+
+    def watch(self, condition: Callable[[], bool]) -> list[float]:
+        """Start watching: the returned list gets the time of the first frame where it holds."""
+        found: list[float] = []
+        self._waiters.append((condition, found))
+        return found
+
+    async def wait(self, found: list[float], what: str) -> float:
+        deadline = time.perf_counter() + WAIT_SECONDS
+        while not found:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"no frame showing {what} within {WAIT_SECONDS:.0f} s")
+            await asyncio.sleep(0.001)
+        return found[0]
+
+
+def send_key(app: Any, key: str) -> float:
+    """Send a key as the driver would; returns the time it was sent."""
+    import unicodedata
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    event = events.Key(key, char)
+    event.set_sender(app)
+    sent = time.perf_counter()
+    app._driver.send_message(event)
+    return sent
+
+
+async def settle(app: Any, seconds: float = 0.3) -> None:
+    """Let startup work (workers, deferred refreshes) finish before timing keys."""
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(seconds)
+
+
+def run_app(app: Any, pilot: Callable, args: argparse.Namespace) -> None:
+    if args.headless:
+        app.run(headless=True, size=(120, 36), auto_pilot=pilot)
+    else:
+        app.run(auto_pilot=pilot)
+
+
+# ---- the apps --------------------------------------------------------------------------
+
+
+def econ_app(data: Path, section: str) -> Any:
+    from econdash.app import EcondashApp
+    from econdash.paths import DatasetChoice
+    from econdash.settings import Settings, save_settings
+    home = os.environ.get("ECONDASH_HOME")  # run.py points it into its temporary folder
+    folder = Path(home) if home else Path(tempfile.mkdtemp(prefix="econdash-bench-"))
+    settings = folder / f"settings-{os.getpid()}.toml"
+    save_settings(settings, Settings(section=section))
+
+    class BenchApp(EcondashApp):
+        # What the saved section should do; EcondashApp sets DEFAULT_MODE after
+        # App.__init__ has already read it, so a saved section alone is not enough.
+        DEFAULT_MODE = section
+        CSS_PATH = str(Path(inspect.getfile(EcondashApp)).parent / EcondashApp.CSS_PATH)
+
+    return BenchApp(DatasetChoice(data, "--data"), settings_file=settings)
+
+
+def table_of(app: Any) -> Any:
+    from econdash.widgets.frame_table import FrameTable
+    return app.screen.query_one(FrameTable)
+
+
+def shows(widget: Any) -> bool:
+    """The widget is laid out on screen (so the frame being shown contains it)."""
+    return widget.is_mounted and widget.region.area > 0
+
+
+# ---- scenarios -----------------------------------------------------------------------------
+
+
+def scenario_hello(args: argparse.Namespace) -> dict:
+    """A bare Textual hello-world app: process start to its first frame."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Hello(App):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello, World!", id="hello")
+
+    app = Hello()
+    probe = Probe(app)
+    found = probe.watch(lambda: shows(app.query_one("#hello")))
+    result: dict = {}
+
+    async def pilot(_pilot: Any) -> None:
+        result["frame"] = await probe.wait(found, "hello")
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+def scenario_econ_start(args: argparse.Namespace) -> dict:
+    """econdash on a dataset: process start to the overview painted with its cards."""
+    from econdash.widgets.kpi_card import KpiCard
+    app = econ_app(args.data, "overview")
+    probe = Probe(app)
+    found = probe.watch(lambda: app.loaded and any(shows(c) for c in app.screen.query(KpiCard)))
+    result: dict = {}
+
+    async def pilot(_pilot: Any) -> None:
+        result["frame"] = await probe.wait(found, "the overview cards")
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+def scenario_econ_rows(args: argparse.Namespace) -> dict:
+    """econdash opening in the enterprises section: table painted, interactive, scrolling."""
+    app = econ_app(args.data, "enterprises")
+    probe = Probe(app)
+    painted = probe.watch(lambda: app.loaded and table_of(app).total_count == args.rows
+                          and shows(table_of(app)))
+    result: dict = {"scroll": {}}
+
+    async def pilot(_pilot: Any) -> None:
+        result["frame"] = await probe.wait(painted, "the enterprises table")
+        table = table_of(app)
+        # Interactive: a key sent the moment the table shows is answered in this frame.
+        moved = probe.watch(lambda: table.cursor_row == 1)
+        sent = send_key(app, "down")
+        result["interactive"] = await probe.wait(moved, "the cursor on row 2")
+        result["first_key_ms"] = (result["interactive"] - sent) * 1000
+        await settle(app)
+        for key in SCROLL_KEYS:
+            before = table.cursor_row
+            moved = probe.watch(lambda: table.cursor_row != before)
+            sent = send_key(app, key)
+            shown = await probe.wait(moved, f"the cursor moved by {key}")
+            result["scroll"].setdefault(key, []).append((shown - sent) * 1000)
+            await asyncio.sleep(0.05)
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    result["rss_mb"] = peak_rss_mb()
+    return result
+
+
+def scenario_filter(args: argparse.Namespace) -> dict:
+    """Typing into the enterprises search: key to echo, key to filtered table; polars alone."""
+    from textual.widgets import Input
+    from econdash.widgets.frame_table_render import query_expr
+    app = econ_app(args.data, "enterprises")
+    probe = Probe(app)
+    painted = probe.watch(lambda: app.loaded and table_of(app).total_count == args.rows
+                          and shows(table_of(app)))
+    result: dict = {"echo_ms": [], "filter_ms": [], "polars_ms": [], "polars_one_ms": [],
+                    "counts": []}
+
+    async def type_query(query: str) -> None:
+        table = table_of(app)
+        search = app.screen.query_one(".filter-search", Input)
+        focused = probe.watch(lambda: app.screen.focused is search)
+        send_key(app, "/")
+        await probe.wait(focused, "the search box focused")
+        await asyncio.sleep(0.05)
+        for end in range(1, len(query) + 1):
+            prefix = query[:end]
+            view = table.view_frame
+            echo = probe.watch(lambda: search.value == prefix)
+            filtered = probe.watch(lambda: table.view_frame is not view and search.value == prefix)
+            sent = send_key(app, query[end - 1])
+            result["echo_ms"].append((await probe.wait(echo, f"{prefix!r} echoed") - sent) * 1000)
+            shown = await probe.wait(filtered, f"rows matching {prefix!r}")
+            result["filter_ms"].append((shown - sent) * 1000)
+            result["counts"].append(table.row_count)
+            await asyncio.sleep(0.05)
+        cleared = probe.watch(lambda: search.value == "" and table.row_count == args.rows)
+        send_key(app, "escape")
+        await probe.wait(cleared, "the search cleared")
+        await settle(app, 0.1)
+
+    async def pilot(_pilot: Any) -> None:
+        await probe.wait(painted, "the enterprises table")
+        await settle(app)
+        for query in (CHINESE_QUERY, ASCII_QUERY):
+            await type_query(query)
+        # The same searches with polars alone, on the frame the table shows.
+        import polars as pl
+        frame = app.current_period.enterprises
+        columns = type(app.screen).SEARCH_COLUMNS
+        for query in (CHINESE_QUERY, ASCII_QUERY):
+            for end in range(1, len(query) + 1):
+                prefix = query[:end]
+                start = time.perf_counter()
+                frame.filter(query_expr(frame.schema, prefix, columns, {}))
+                result["polars_ms"].append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                frame.filter(pl.col("enterprise").str.contains(prefix, literal=True))
+                result["polars_one_ms"].append((time.perf_counter() - start) * 1000)
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+def scenario_read(args: argparse.Namespace) -> dict:
+    """Only polars: import it and read the CSV."""
+    import polars as pl
+    frame = pl.read_csv(args.csv)
+    done = time.perf_counter()
+    return {"frame": done, "rows": frame.height, "rss_mb": peak_rss_mb()}
+
+
+def scenario_read_tp(args: argparse.Namespace) -> dict:
+    """The memory baseline: import textual (its App) and polars, read the CSV."""
+    import polars as pl
+    import textual.app  # noqa: F401
+    frame = pl.read_csv(args.csv)
+    return {"frame": time.perf_counter(), "rows": frame.height, "rss_mb": peak_rss_mb()}
+
+
+def scenario_sparklines(args: argparse.Namespace) -> dict:
+    """Mount 100 sparklines of 120 points in a grid, then replace their data."""
+    import math
+    from textual.app import App, ComposeResult
+    from textual.containers import Grid
+    from textual.widgets import Sparkline
+
+    class Sparks(App):
+        CSS = """
+        Grid { grid-size: 4; grid-rows: 1; grid-gutter: 0 1; height: auto; }
+        Sparkline { height: 1; }
+        """
+
+        def compose(self) -> ComposeResult:
+            yield Grid(id="grid")
+
+    def series(shift: int) -> list[float]:
+        return [100 + 20 * math.sin((i + shift) / 7) + (i * 37 + shift) % 11
+                for i in range(SPARK_POINTS)]
+
+    app = Sparks()
+    probe = Probe(app)
+    result: dict = {"update_ms": []}
+
+    async def pilot(_pilot: Any) -> None:
+        await asyncio.sleep(0.2)
+        sparks = [Sparkline(series(i), summary_function=max) for i in range(SPARK_COUNT)]
+        mounted = probe.watch(lambda: all(shows(s) for s in sparks))
+        start = time.perf_counter()
+        await app.query_one("#grid").mount_all(sparks)
+        result["mount_ms"] = (await probe.wait(mounted, "100 sparklines") - start) * 1000
+        for update in range(1, SPARK_UPDATES + 1):
+            await asyncio.sleep(0.1)
+            done = [False]
+            shown = probe.watch(lambda: done[0])
+            start = time.perf_counter()
+            for index, spark in enumerate(sparks):
+                spark.data = series(index + update * 5)
+            done[0] = True
+            result["update_ms"].append((await probe.wait(shown, "new data") - start) * 1000)
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+SCENARIOS = {name.removeprefix("scenario_"): fn for name, fn in globals().items()
+             if name.startswith("scenario_")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", choices=sorted(SCENARIOS))
+    parser.add_argument("--data", type=Path, help="dataset folder (econ_* and filter)")
+    parser.add_argument("--csv", type=Path, help="the enterprises.csv (read, read_tp)")
+    parser.add_argument("--rows", type=int, default=0, help="rows the table should show")
+    parser.add_argument("--result-fd", type=int, help="write the JSON line here (not stdout)")
+    parser.add_argument("--headless", action="store_true", help="no terminal: 120x36 headless")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the scenario here")
+    args = parser.parse_args()
+    profiler = None
+    if args.profile:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    result = SCENARIOS[args.name](args)
+    if not result.pop("done", args.name in ("read", "read_tp")):
+        print(f"scenario {args.name} did not finish (see the app's error above)", file=sys.stderr)
+        return 1
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
+    result.update(top=T_TOP, end=time.perf_counter(), rss_end_mb=peak_rss_mb())
+    line = json.dumps(result) + "\n"
+    if args.result_fd is not None:
+        with os.fdopen(args.result_fd, "w") as out:
+            out.write(line)
+    else:
+        sys.stdout.write(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Turning a CSV file's bytes into a frame of trimmed, normalised text cells.
+
+Polars does the parsing straight from the file's bytes (UTF-8 is validated by
+polars itself); only a GB18030 file is decoded in Python, because polars
+reads nothing else. Cells are trimmed and NFKC-normalised after parsing, with
+whole-column expressions, and only columns that hold compatibility characters
+(full-width digits, ideographic spaces, circled numbers ...) pay for the
+normalisation. A full-width comma inside a cell therefore stays in its cell.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+
+import polars as pl
+
+from econdash.errors import FileProblem, Problem
+from econdash.loaders.text import UTF8_BOM, decode, line_of_offset
+
+ROW = "\x00row"  # file row number of each record while checking; no header can be this
+EXTRA = "\x00extra"  # prefix of columns that catch cells beyond the header's width
+EXTRA_COLUMNS = 8  # long rows are counted exactly up to the header's width + this
+MAX_ROWS_NAMED = 5  # per column and kind of problem; the rest are counted
+SHORT_ROW_CHECK_LIMIT = 32 * 1024 * 1024  # bytes; the line-by-line check costs a full split
+# Characters NFKC changes that people type or paste: Latin-1 symbols, general
+# punctuation, letterlike and number forms, circled numbers, CJK compatibility
+# blocks, small and full-width forms.
+COMPAT_PATTERN = ("[\u00a0-\u00bf\u2000-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff"
+                  "\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe6f\uff00-\uffef]")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Cells as text (named by the header), the file's encoding, and warnings."""
+
+    frame: pl.DataFrame
+    encoding: str
+
+
+def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | None:
+    """Parse CSV bytes; None (with a located error in `problems`) when it can't be read."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        problems.append(Problem(shown, "contains NUL bytes: this is a binary file (an .xlsx?), "
+                                "not text; save it as CSV UTF-8 or CSV from Excel",
+                                line=line_of_offset(data, nul)))
+        return None
+    payload, encoding = (data[3:], "utf-8-sig") if data.startswith(UTF8_BOM) else (data, "utf-8")
+    try:
+        try:
+            raw = _parse(payload)
+        except _NotUtf8:
+            decoded = decode(data, shown)  # locates the bad byte, or reads GB18030
+            payload, encoding = decoded.text.encode("utf-8"), decoded.encoding
+            raw = _parse(payload)
+    except FileProblem as exc:
+        problems.append(exc.problem)
+        return None
+    except (pl.exceptions.PolarsError, _NotUtf8) as exc:
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        problems.append(Problem(shown, f"cannot be read as CSV: {first_line}"))
+        return None
+    if raw is None or raw.height == 0 or not payload.strip():
+        return None
+    frame = _named(raw, shown, problems)
+    if frame is None:
+        return None
+    extras = [c for c in frame.columns if c.startswith(EXTRA)]
+    problems.extend(_ragged_rows(frame, extras, payload, shown))
+    return RawTable(_tidy(frame.drop(extras)), encoding)
+
+
+class _NotUtf8(Exception):
+    """Polars found bytes that are not UTF-8."""
+
+
+def _parse(payload: bytes) -> pl.DataFrame | None:
+    """All cells as text, plus one extra column that fills only on too-long rows."""
+    try:
+        head = pl.read_csv(io.BytesIO(payload), has_header=False, infer_schema=False, n_rows=1,
+                           truncate_ragged_lines=True, raise_if_empty=False)
+        if head.width == 0:
+            return None
+        schema = ({f"c{i}": pl.String for i in range(head.width)}
+                  | {f"{EXTRA}{i}": pl.String for i in range(EXTRA_COLUMNS)})
+        return pl.read_csv(io.BytesIO(payload), has_header=False, schema=schema,
+                           missing_columns="insert", truncate_ragged_lines=True,
+                           raise_if_empty=False)
+    except pl.exceptions.ComputeError as exc:
+        if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
+            raise _NotUtf8() from None
+        raise
+
+
+def _named(raw: pl.DataFrame, shown: str, problems: list[Problem]) -> pl.DataFrame | None:
+    """Name the columns from the header row; None when the header is unusable."""
+    extras = [c for c in raw.columns if c.startswith(EXTRA)]
+    cells = raw.row(0)[:-len(extras)]
+    names = header_names(cells, raw.drop(extras), shown, problems)
+    if names is None:
+        return None
+    body = raw.with_row_index(ROW, offset=1).slice(1)
+    return body.select(ROW, *[pl.col(old).alias(new) for old, new in names.items()], *extras)
+
+
+def header_names(header: tuple, raw: pl.DataFrame, shown: str,
+                  problems: list[Problem]) -> dict[str, str] | None:
+    """Map polars' positional columns to the header's names (None on a bad header)."""
+    names: dict[str, str] = {}
+    seen: set[str] = set()
+    duplicated: list[str] = []
+    for index, (column, cell) in enumerate(zip(raw.columns, header), start=1):
+        name = safe_column_name(unicodedata.normalize("NFKC", cell or ""))
+        if not name:
+            if raw.get_column(column).slice(1).drop_nulls().len() == 0:
+                continue  # an empty trailing column Excel wrote: nothing lost
+            name = f"column_{index}"
+            problems.append(Problem(shown, f"column {index} has no name in the header; "
+                                    f"shown as {name!r}", "warning", row=1))
+        elif name != unicodedata.normalize("NFKC", cell or "").strip():
+            problems.append(Problem(shown, f"column {cell.strip()!r} is shown as {name!r} "
+                                    "(that name has a special meaning in tables)", "warning",
+                                    row=1))
+        if name in seen:
+            duplicated.append(name)
+        seen.add(name)
+        names[column] = name
+    for name in dict.fromkeys(duplicated):
+        problems.append(Problem(shown, f"the header names column {name!r} more than once",
+                                row=1))
+    return None if duplicated else names
+
+
+def safe_column_name(name: str) -> str:
+    """A header polars would read as a wildcard or regex ('*', '^a$') gets a trailing '_'."""
+    name = name.strip()
+    if name == "*" or (name.startswith("^") and name.endswith("$")):
+        return name + "_"
+    return name
+
+
+def _ragged_rows(frame: pl.DataFrame, extras: list[str], payload: bytes,
+                 shown: str) -> list[Problem]:
+    """Warn about rows whose extra cells hold something (always) or that have fewer cells
+    than the header (files up to 32 MB), in row order, naming a few and counting the rest.
+
+    Empty extra cells (Excel's trailing commas) lose nothing and are not reported.
+    """
+    width = frame.width - 1 - len(extras)
+    # The number of cells of a long row: the header's width + the last filled extra cell.
+    last_filled = pl.max_horizontal(
+        pl.when(pl.col(c).is_not_null()).then(i + 1) for i, c in enumerate(extras))
+    ragged = frame.select(pl.col(ROW).cast(pl.Int64).alias("row"),
+                          (width + last_filled).cast(pl.Int64).alias("cells")
+                          ).filter(pl.col("cells").is_not_null())
+    if len(payload) <= SHORT_ROW_CHECK_LIMIT:
+        ragged = pl.concat([ragged, _short_rows(payload, width)]).sort("row")
+    problems = [
+        Problem(shown, f"has {_cells_text(cells, width + len(extras))} cells but the header has "
+                f"{width}; " + ("extra cells ignored" if cells > width
+                                else "missing cells left empty"), "warning", row=row)
+        for row, cells in ragged.head(MAX_ROWS_NAMED).iter_rows()
+    ]
+    if ragged.height > MAX_ROWS_NAMED:
+        problems.append(Problem(shown, f"and {ragged.height - MAX_ROWS_NAMED} more rows with "
+                                "the wrong number of cells", "warning"))
+    return problems
+
+
+def _cells_text(cells: int, most: int) -> str:
+    return f"at least {cells}" if cells >= most else str(cells)
+
+
+def _short_rows(payload: bytes, width: int) -> pl.DataFrame:
+    """(row, cells) of unquoted lines with fewer commas than the header (no Python loop)."""
+    lines = (pl.Series([payload], dtype=pl.Binary).cast(pl.String).str.split("\n").explode()
+             .str.strip_chars_end("\r"))
+    table = pl.DataFrame({"line": lines}).with_row_index("row", offset=1)
+    cells = pl.col("line").str.count_matches(",", literal=True) + 1
+    return (table.filter((pl.col("row") > 1) & (pl.col("line").str.len_bytes() > 0)
+                         & ~pl.col("line").str.contains('"', literal=True) & (cells < width))
+            .select(pl.col("row").cast(pl.Int64), cells.cast(pl.Int64).alias("cells")))
+
+
+def _tidy(frame: pl.DataFrame) -> pl.DataFrame:
+    """NFKC where needed, trim, empty cells to null, drop blank rows."""
+    text_cols = [c for c in frame.columns if c != ROW]
+    if not text_cols:
+        return frame
+    flags = frame.select(pl.col(text_cols).str.contains(COMPAT_PATTERN).any()).row(0)
+    compat = [c for c, flagged in zip(text_cols, flags) if flagged]
+    if compat:
+        frame = frame.with_columns(pl.col(compat).str.normalize("NFKC"))
+    cell = pl.col(text_cols).str.strip_chars()
+    frame = frame.with_columns(pl.when(cell.str.len_bytes() > 0).then(cell).otherwise(None))
+    return frame.filter(~pl.all_horizontal(pl.col(text_cols).is_null()))

@@ -1,0 +1,21 @@
+"""Shared fixtures for the Pilot tests: every test runs with its own ECONDASH_HOME.
+
+So settings, the user dataset and anything else the app reads or writes live in
+a temporary folder, never in a person's real data or config folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """ECONDASH_HOME in a temporary folder; ECONDASH_DATA and ECONDASH_DEBUG unset."""
+    home = tmp_path_factory.mktemp("econdash-home")
+    monkeypatch.setenv("ECONDASH_HOME", str(home))
+    monkeypatch.delenv("ECONDASH_DATA", raising=False)
+    monkeypatch.delenv("ECONDASH_DEBUG", raising=False)
+    return home
