@@ -101,7 +101,7 @@ def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
     numeric = [c for c in spec.numbers + spec.integers if c in frame.columns]
     if not numeric:
         return frame
-    parsed = frame.with_columns(number_expr(pl.col(c)).alias(c) for c in numeric)
+    parsed = frame.with_columns(_number_column(frame, c) for c in numeric)
     for name in numeric:
         bad = frame.with_columns(parsed[name].alias(PARSED))
         value = pl.col(PARSED)
@@ -121,6 +121,17 @@ def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
         pl.when(pl.col(c).is_finite()).then(pl.col(c)).otherwise(None).cast(pl.Int64, strict=False)
         for c in ints
     )
+
+
+PLAIN_NUMBER = r"^-?[0-9]{1,15}(\.[0-9]+)?$"
+
+
+def _number_column(frame: pl.DataFrame, name: str) -> pl.Expr:
+    """The column parsed as numbers; plain digits (the usual case) skip the report-style rules."""
+    plain = frame.select((pl.col(name).is_null() | pl.col(name).str.contains(PLAIN_NUMBER))
+                         .all()).item()
+    column = pl.col(name)
+    return (column.cast(pl.Float64) if plain else number_expr(column)).alias(name)
 
 
 def _name_rows(bad: pl.DataFrame, shown: str, column: str, what: str,

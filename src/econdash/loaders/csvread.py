@@ -29,6 +29,7 @@ SHORT_ROW_CHECK_LIMIT = 32 * 1024 * 1024  # bytes; the line-by-line check costs 
 # blocks, small and full-width forms.
 COMPAT_PATTERN = ("[\u00a0-\u00bf\u2000-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff"
                   "\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe6f\uff00-\uffef]")
+NEEDS_TIDY = COMPAT_PATTERN + r"|^\s|\s$"  # a compatibility character or a cell to trim
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | Non
                                 line=line_of_offset(data, nul)))
         return None
     payload, encoding = (data[3:], "utf-8-sig") if data.startswith(UTF8_BOM) else (data, "utf-8")
+    if not payload or payload.isspace():  # stops at the first visible byte: cheap
+        return None
     try:
         try:
             raw = _parse(payload)
@@ -62,7 +65,7 @@ def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | Non
         first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         problems.append(Problem(shown, f"cannot be read as CSV: {first_line}"))
         return None
-    if raw is None or raw.height == 0 or not payload.strip():
+    if raw is None or raw.height == 0:
         return None
     frame = _named(raw, shown, problems)
     if frame is None:
@@ -185,14 +188,18 @@ def _short_rows(payload: bytes, width: int) -> pl.DataFrame:
 
 
 def _tidy(frame: pl.DataFrame) -> pl.DataFrame:
-    """NFKC where needed, trim, empty cells to null, drop blank rows."""
+    """NFKC and trim where needed, whitespace-only cells to null, drop blank rows.
+
+    One regex scan per column finds the columns that need either treatment, so
+    a clean million-row column costs a scan rather than a rewrite.
+    """
     text_cols = [c for c in frame.columns if c != ROW]
     if not text_cols:
         return frame
-    flags = frame.select(pl.col(text_cols).str.contains(COMPAT_PATTERN).any()).row(0)
-    compat = [c for c, flagged in zip(text_cols, flags) if flagged]
-    if compat:
-        frame = frame.with_columns(pl.col(compat).str.normalize("NFKC"))
-    cell = pl.col(text_cols).str.strip_chars()
-    frame = frame.with_columns(pl.when(cell.str.len_bytes() > 0).then(cell).otherwise(None))
+    flags = frame.select(pl.col(text_cols).str.contains(NEEDS_TIDY).any()).row(0)
+    dirty = [c for c, flag in zip(text_cols, flags) if flag]
+    if dirty:
+        # NFKC first: it can turn an ideographic space into a plain one, which is then trimmed.
+        cell = pl.col(dirty).str.normalize("NFKC").str.strip_chars()
+        frame = frame.with_columns(pl.when(cell.str.len_bytes() > 0).then(cell).otherwise(None))
     return frame.filter(~pl.all_horizontal(pl.col(text_cols).is_null()))
