@@ -8,6 +8,7 @@ polars expressions; only aggregated results become Python values.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,7 +179,6 @@ class EnterprisesScreen(FilteredTableScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._cache: dict[tuple[int, str], _Prepared] = {}
         self._ladder_key: object = None
 
     def compose_body(self) -> ComposeResult:
@@ -188,19 +188,7 @@ class EnterprisesScreen(FilteredTableScreen):
         yield from self.compose_table()
 
     def _prepared(self, period: PeriodData, lang: str) -> _Prepared:
-        """Display frame, ladder and filter choices, cached per roster and language
-        (a million-row roster costs a few hundred ms to summarise)."""
-        key = (id(period.enterprises), lang)
-        if key not in self._cache:
-            if len(self._cache) > 4:
-                self._cache.clear()
-            roster = period.enterprises
-            ladder = tier_ladder(period)
-            choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
-            for column, _ in self.FILTERS[1:]:
-                choices[column] = distinct_values(roster, column)
-            self._cache[key] = _Prepared(enterprises_frame(roster, lang), ladder, choices)
-        return self._cache[key]
+        return prepare_roster(period, lang)
 
     def refresh_section(self) -> None:
         period = self.period
@@ -238,3 +226,31 @@ class EnterprisesScreen(FilteredTableScreen):
         honours = enterprise_honours(self.period.enterprises, name) if self.period else None
         if honours is not None:
             self.app.push_screen(EnterpriseDetailScreen(name, honours, self.lang))
+
+
+_PREPARED: dict[tuple[int, str], tuple[pl.DataFrame, _Prepared]] = {}
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepare_roster(period: PeriodData, lang: str) -> _Prepared:
+    """Display frame, ladder and filter choices of a roster, cached per roster and language.
+
+    A million-row roster costs a few hundred ms to summarise, so the app's loading
+    worker calls this for the newest period before the section is ever shown.
+    """
+    roster = period.enterprises
+    key = (id(roster), lang)
+    with _PREPARED_LOCK:
+        hit = _PREPARED.get(key)
+    if hit is not None and hit[0] is roster:  # `is`: an id can be reused after a reload
+        return hit[1]
+    ladder = tier_ladder(period)
+    choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
+    for column, _ in EnterprisesScreen.FILTERS[1:]:
+        choices[column] = distinct_values(roster, column)
+    prepared = _Prepared(enterprises_frame(roster, lang), ladder, choices)
+    with _PREPARED_LOCK:
+        if len(_PREPARED) > 4:
+            _PREPARED.clear()
+        _PREPARED[key] = (roster, prepared)
+    return prepared
