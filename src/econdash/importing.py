@@ -6,6 +6,8 @@ Everything is validated before anything is written, and written atomically
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import tomli_w
@@ -17,7 +19,7 @@ from econdash.model.period import parse_period_id
 from econdash.paths import bundled_dataset
 from econdash.store import (
     atomic_write_bytes, atomic_write_text, backup_folder, copy_folder_atomically,
-    remove_stale_temporaries,
+    remove_stale_temporaries, stage_copy,
 )
 
 SERIES_DIR = "series"
@@ -54,10 +56,7 @@ def import_source(source: Path, target: Path, replace: bool = False) -> list[str
         names = ", ".join(f"{p.id} (in {existing[p.id].folder.name}/)" for p in clashes)
         raise EcondashError(f"{target} already has period {names}; "
                             "use --replace to replace it (the old folder is kept in .backup/)")
-    lines = []
-    for period in incoming.periods:
-        lines.extend(_add_period(period, target, existing.get(period.id)))
-    return lines
+    return _add_periods(incoming.periods, target, existing)
 
 
 def _validated(source: Path) -> Dataset:
@@ -76,20 +75,64 @@ def _existing_periods(target: Path) -> dict[str, PeriodData]:
         return {}  # an empty folder: nothing to clash with
 
 
-def _add_period(period: PeriodData, target: Path, old: PeriodData | None) -> list[str]:
-    name = period.id
-    lines = []
-    if old is not None:
-        backup = backup_folder(old.folder, target)
-        lines.append(f"Replaced {old.id}: the old folder is kept at {backup}")
-        name = old.folder.name
+def _add_periods(periods, target: Path, existing: dict[str, PeriodData]) -> list[str]:
+    """Copy every period into hidden staging folders first, then rename them into place.
+
+    A failure while copying leaves the dataset untouched; a failure while renaming
+    undoes the renames already made. Each rename is atomic, so a period folder is
+    never seen half-written.
+    """
+    staged: list[tuple[PeriodData, Path]] = []
+    try:
+        for period in periods:
+            staged.append((period, stage_copy(period.folder, target, period.id)))
+    except BaseException:
+        for _, temp in staged:
+            shutil.rmtree(temp, ignore_errors=True)
+        raise
+    done: list[tuple[Path, Path | None, PeriodData | None]] = []  # (placed, backup, old)
+    try:
+        for period, temp in staged:
+            done.append(_place(period, temp, target, existing.get(period.id)))
+    except BaseException:
+        _undo(done)
+        for _, temp in staged:
+            shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return [line for (placed, backup, old), (period, _) in zip(done, staged)
+            for line in _report(period, placed, backup, old)]
+
+
+def _place(period: PeriodData, temp: Path, target: Path,
+           old: PeriodData | None) -> tuple[Path, Path | None, PeriodData | None]:
+    name = old.folder.name if old is not None else period.id
     destination = target / name
-    if destination.exists():
+    if old is None and destination.exists():
         destination = target / f"{name}-{period.folder.name}"
-    copy_folder_atomically(period.folder, destination)
+    backup = backup_folder(old.folder, target) if old is not None else None
+    try:
+        os.rename(temp, destination)
+    except BaseException:
+        if backup is not None:
+            os.rename(backup, old.folder)  # type: ignore[union-attr]
+        raise
+    return destination, backup, old
+
+
+def _undo(done: list[tuple[Path, Path | None, PeriodData | None]]) -> None:
+    """Put back what an interrupted import had already renamed."""
+    for placed, backup, old in reversed(done):
+        shutil.rmtree(placed, ignore_errors=True)
+        if backup is not None and old is not None:
+            os.rename(backup, old.folder)
+
+
+def _report(period: PeriodData, placed: Path, backup: Path | None,
+            old: PeriodData | None) -> list[str]:
+    lines = [f"Replaced {old.id}: the old folder is kept at {backup}"] if old else []
     lines.append(f"Added {period.id} {period.title('zh')} ({len(period.indicators)} indicators, "
                  f"{period.projects.height} projects, {period.enterprises.height} honours) "
-                 f"as {destination}")
+                 f"as {placed}")
     return lines
 
 

@@ -53,14 +53,24 @@ def copy_folder_atomically(source: Path, target: Path) -> None:
     """Copy `source` to `target` (which must not exist) via a hidden temporary folder."""
     if target.exists():
         raise EcondashError(f"{target} already exists")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.parent / f"{TEMP_PREFIX}{target.name}-{uuid.uuid4().hex[:8]}"
+    temp = stage_copy(source, target.parent, target.name)
     try:
-        shutil.copytree(source, temp, ignore=shutil.ignore_patterns(".*", "__pycache__"))
         os.rename(temp, target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+
+
+def stage_copy(source: Path, parent: Path, name: str) -> Path:
+    """Copy `source` into a hidden temporary folder in `parent` (never loaded as a period)."""
+    parent.mkdir(parents=True, exist_ok=True)
+    temp = parent / f"{TEMP_PREFIX}{name}-{uuid.uuid4().hex[:8]}"
+    try:
+        shutil.copytree(source, temp, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return temp
 
 
 def backup_folder(folder: Path, dataset_root: Path) -> Path:

@@ -262,7 +262,8 @@ def test_missing_header_names_the_file(tmp_path: Path) -> None:
     ("\n\n,,,\n", "is empty"),
     ("指标,合计,备注\n产量(吨),1,2\n", "no period columns"),
     (b"PK\x03\x04\x00\x00binary", "NUL bytes"),
-    (b"\xff\xfe\xfd\x80\x81", "neither UTF-8 nor GB18030"),
+    (b"\xfd\xfe\xff\x80\x81", "neither UTF-8 nor GB18030"),
+    (b"\xff\xfe\xfd\x80\x81", "UTF-16"),
 ])
 def test_bad_files_raise_file_problem(tmp_path: Path, text: str | bytes, message: str) -> None:
     with pytest.raises(FileProblem) as caught:

@@ -72,6 +72,11 @@ def read_csv_table(path: Path, shown: str, spec: CsvSpec) -> CsvResult:
 def _check_header(columns: list[str], shown: str, spec: CsvSpec, problems: list[Problem]) -> bool:
     """Required columns present; a misspelt name is pointed out once."""
     names = [c for c in columns if c != ROW]
+    if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
+        separator = "';'" if ";" in names[0] else "tabs"
+        problems.append(Problem(shown, f"the cells are separated by {separator}, not commas; "
+                                "save it from Excel as \"CSV UTF-8 (comma delimited)\"", row=1))
+        return False
     unknown = [c for c in names if c not in spec.known]
     missing = [c for c in spec.required if c not in names]
     explained: set[str] = set()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from econdash.errors import FileProblem, Problem
-from econdash.loaders.text import UTF8_BOM, decode, line_of_offset
+from econdash.loaders.text import UTF8_BOM, decode, line_of_offset, reject_utf16
 
 ROW = "\x00row"  # file row number of each record while checking; no header can be this
 EXTRA = "\x00extra"  # prefix of columns that catch cells beyond the header's width
@@ -42,6 +42,11 @@ class RawTable:
 
 def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | None:
     """Parse CSV bytes; None (with a located error in `problems`) when it can't be read."""
+    try:
+        reject_utf16(data, shown)
+    except FileProblem as exc:
+        problems.append(exc.problem)
+        return None
     nul = data.find(b"\x00")
     if nul != -1:
         problems.append(Problem(shown, "contains NUL bytes: this is a binary file (an .xlsx?), "
@@ -51,6 +56,8 @@ def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | Non
     payload, encoding = (data[3:], "utf-8-sig") if data.startswith(UTF8_BOM) else (data, "utf-8")
     if not payload or payload.isspace():  # stops at the first visible byte: cheap
         return None
+    if b"\n" not in payload and b"\r" in payload:
+        payload = payload.replace(b"\r", b"\n")  # Excel for Mac's "CSV (Macintosh)"
     try:
         try:
             raw = _parse(payload)
@@ -62,8 +69,7 @@ def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | Non
         problems.append(exc.problem)
         return None
     except (pl.exceptions.PolarsError, _NotUtf8) as exc:
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        problems.append(Problem(shown, f"cannot be read as CSV: {first_line}"))
+        problems.append(_unparsable(payload, exc, shown))
         return None
     if raw is None or raw.height == 0:
         return None
@@ -73,6 +79,37 @@ def read_raw(data: bytes, shown: str, problems: list[Problem]) -> RawTable | Non
     extras = [c for c in frame.columns if c.startswith(EXTRA)]
     problems.extend(_ragged_rows(frame, extras, payload, shown))
     return RawTable(_tidy(frame.drop(extras)), encoding)
+
+
+def _unparsable(payload: bytes, exc: Exception, shown: str) -> Problem:
+    """Why polars could not parse: an unclosed quote is the usual reason; say where."""
+    row = _unclosed_quote_row(payload)
+    if row is not None:
+        line, column = row
+        return Problem(shown, "a quote (\") opens this cell but is never closed", row=line,
+                       column=column)
+    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return Problem(shown, f"cannot be read as CSV: {first_line}")
+
+
+def _unclosed_quote_row(payload: bytes) -> tuple[int, str | None] | None:
+    """(line, header name) of the cell whose opening quote is never closed, if that's it.
+
+    Only reached when parsing failed, so reading the lines in Python is fine here.
+    """
+    if payload.count(b'"') % 2 == 0:
+        return None
+    text = payload.decode("utf-8", errors="replace")
+    lines = text.splitlines()
+    header = lines[0].split(",") if lines else []
+    open_quotes = 0
+    for number, line in enumerate(lines, start=1):
+        before = open_quotes
+        open_quotes += line.count('"')
+        if before % 2 == 0 and open_quotes % 2 == 1:
+            start, cell = number, line[:line.rfind('"')].count(",")
+    column = header[cell].strip() if 0 <= cell < len(header) else None
+    return start, column
 
 
 class _NotUtf8(Exception):

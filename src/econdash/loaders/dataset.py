@@ -57,9 +57,11 @@ def _load_folder(root: Path) -> Dataset:
         children = sorted(p for p in root.iterdir() if not p.name.startswith((".", "_")))
     except OSError as exc:
         raise DatasetError(f"{root}: cannot be read: {exc.strerror}") from None
-    folders = [p for p in children if p.is_dir() and (p / REPORT).exists()]
-    for stray in (p for p in children if p.is_dir() and p not in folders and p.name != SERIES_DIR):
-        if any(stray.glob("*.csv")) or any(stray.glob("*.toml")):
+    folders = [p for p in children if p.is_dir() and _holds_report(p, problems)]
+    unreadable = {p.file.rstrip("/") for p in problems}
+    for stray in (p for p in children if p.is_dir() and p not in folders
+                  and p.name != SERIES_DIR and p.name not in unreadable):
+        if _has_data_files(stray):
             problems.append(Problem(stray.name + "/", f"has no {REPORT}, so it is not read as "
                                     "a period", "warning"))
     series_paths = _series_files(root)
@@ -74,6 +76,22 @@ def _load_folder(root: Path) -> Dataset:
                    **meta)
 
 
+def _has_data_files(folder: Path) -> bool:
+    try:
+        return any(folder.glob("*.csv")) or any(folder.glob("*.toml"))
+    except OSError:
+        return False
+
+
+def _holds_report(folder: Path, problems: list[Problem]) -> bool:
+    """Whether a folder is a period folder; an unreadable one is a located error."""
+    try:
+        return (folder / REPORT).exists()
+    except OSError as exc:
+        problems.append(Problem(folder.name + "/", f"cannot be read: {exc.strerror}"))
+        return False
+
+
 def _load_meta(root: Path, problems: list[Problem]) -> dict:
     path = root / "dataset.toml"
     if not path.exists():
@@ -86,7 +104,7 @@ def _load_meta(root: Path, problems: list[Problem]) -> dict:
         problems.append(exc.problem)
         return {}
     except tomllib.TOMLDecodeError as exc:
-        problems.append(toml_syntax_problem(exc, shown))
+        problems.append(toml_syntax_problem(exc, shown, text))
         return {}
     table = TableReader(data, "dataset", 0, TomlLines(text), shown, problems)
     table.label = "dataset"

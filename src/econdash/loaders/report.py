@@ -58,21 +58,36 @@ def load_report(path: Path, shown: str) -> Report:
     try:
         data = tomllib.loads(decoded.text)
     except tomllib.TOMLDecodeError as exc:
-        report.problems.append(toml_syntax_problem(exc, shown))
+        report.problems.append(toml_syntax_problem(exc, shown, decoded.text))
         return report
     lines = TomlLines(decoded.text)
     _read_top(data, lines, shown, report)
     return report
 
 
-def toml_syntax_problem(exc: tomllib.TOMLDecodeError, shown: str) -> Problem:
+def toml_syntax_problem(exc: tomllib.TOMLDecodeError, shown: str, text: str = "") -> Problem:
+    """A located TOML syntax error, in words for the usual slips (quotes, repeated keys)."""
     message = str(exc)
     match = TOML_ERROR_AT.search(message)
     line = int(match.group(1)) if match else None
     what = TOML_ERROR_AT.sub("", message).strip().rstrip(".")
-    if match:
+    source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    what = _plain_toml_error(what, source)
+    if match and "given twice" not in what:
         what += f" (column {match.group(2)})"
     return Problem(shown, f"TOML syntax error: {what}", line=line)
+
+
+def _plain_toml_error(what: str, source: str) -> str:
+    """tomllib's wording, replaced where a person's likely slip is known."""
+    if "“" in source or "”" in source:
+        return "“ ” are Chinese quotes; TOML text needs straight quotes: \"...\""
+    if what.startswith("Illegal character '\\n'") and source.count('"') % 2 == 1:
+        return 'the text is not closed; add the closing " at the end of the line'
+    if what == "Cannot overwrite a value" and "=" in source:
+        key = source.split("=", 1)[0].strip().strip("\"'")
+        return f"{key!r} is given twice in this table; keep one"
+    return what
 
 
 def _read_top(data: dict, lines: TomlLines, shown: str, report: Report) -> None:
@@ -83,6 +98,9 @@ def _read_top(data: dict, lines: TomlLines, shown: str, report: Report) -> None:
         report.problems.append(Problem(shown, "the [period] table is missing; it says which "
                                        "year and months the report covers, e.g. "
                                        "[period] year = 2022, months = [1, 6]"))
+    elif isinstance(data["period"], list):
+        report.problems.append(Problem(shown, "period: write [period] with single brackets; "
+                                       "a report has one period", line=lines.table("period")))
     else:
         _read_period(TableReader(data["period"], "period", 0, lines, shown, report.problems), report)
     for key, reader in (("indicator", _read_indicator), ("tier", _read_tier)):

@@ -44,8 +44,12 @@ def line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, shown: str) -> DecodedText:
-    """Decode UTF-8 (with or without BOM) or GB18030; reject binary files."""
+    """Decode UTF-8 (with or without BOM) or GB18030; reject UTF-16 and binary files."""
+    reject_utf16(data, shown)
     nul = data.find(b"\x00")
     if nul != -1:
         raise FileProblem(Problem(
@@ -55,19 +59,33 @@ def decode(data: bytes, shown: str) -> DecodedText:
         return _decode_as(data[3:], "utf-8-sig", "utf-8", shown, data)
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _decode_as(data, "gb18030", "gb18030", shown, data)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return DecodedText(data.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError as gb_error:
+            # Point at the bad byte of whichever reading got further: in a UTF-8 file
+            # with one stray byte, that is the UTF-8 reading.
+            offset = max(utf8_error.start, gb_error.start)
+            raise FileProblem(_undecodable(data, offset, shown)) from None
+
+
+def reject_utf16(data: bytes, shown: str) -> None:
+    """Excel's "Unicode Text" is UTF-16: say so, rather than calling it binary."""
+    if data.startswith(UTF16_BOMS):
+        raise FileProblem(Problem(shown, "is UTF-16 text (Excel's \"Unicode Text\"); "
+                                  "save it as CSV UTF-8"))
+
+
+def _undecodable(data: bytes, offset: int, shown: str) -> Problem:
+    return Problem(shown, f"is neither UTF-8 nor GB18030 text (byte {data[offset]:#04x} cannot "
+                   "be decoded); save it as UTF-8", line=line_of_offset(data, offset))
 
 
 def _decode_as(body: bytes, name: str, codec: str, shown: str, data: bytes) -> DecodedText:
     try:
         return DecodedText(body.decode(codec), name)
     except UnicodeDecodeError as exc:
-        offset = exc.start + (len(data) - len(body))
-        raise FileProblem(Problem(
-            shown, f"is neither UTF-8 nor GB18030 text (byte {data[offset]:#04x} cannot be "
-            "decoded); save it as UTF-8", line=line_of_offset(data, offset))) from None
+        raise FileProblem(_undecodable(data, exc.start + (len(data) - len(body)), shown)) from None
 
 
 def nfkc(text: str) -> str:

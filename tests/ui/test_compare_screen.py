@@ -1,0 +1,176 @@
+"""Pilot tests of the comparison view (key c): a / b cycle the periods, [ ] shift
+both, Esc or c closes; new honours; fewer than two periods says so."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import polars as pl
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from econdash.app import EcondashApp
+from econdash.compare import compare_indicators, new_honours
+from econdash.loaders import load_dataset
+from econdash.model.dataset import Dataset
+from econdash.paths import bundled_dataset, bundled_examples
+from econdash.screens.compare import CompareScreen
+from econdash.screens.overview import OverviewScreen
+from econdash.widgets.frame_table import FrameTable
+
+Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
+
+
+def run(scenario: Scenario, dataset: Dataset, size: tuple[int, int] = (140, 40)) -> None:
+    async def main() -> None:
+        app = EcondashApp(dataset=dataset)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+    asyncio.run(main())
+
+
+def plain(renderable: object) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def title(app: EcondashApp) -> str:
+    return plain(app.screen.query_one("#compare-title", Static).content)
+
+
+def honours_text(app: EcondashApp) -> str:
+    return plain(app.screen.query_one("#compare-honours", Static).content)
+
+
+async def open_compare(app: EcondashApp, pilot: Pilot) -> CompareScreen:
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def test_opens_on_the_period_shown_and_the_one_before() -> None:
+    dataset = load_dataset(bundled_examples() / "three-cities")
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_compare(app, pilot)
+        assert (screen.index_a, screen.index_b) == (7, 8)
+        assert "对比：2018年全年  与  2019年全年" in title(app)
+        table = screen.query_one("#compare-table", FrameTable)
+        assert table.display and table.has_focus
+        expected = compare_indicators(dataset.periods[7], dataset.periods[8], "zh")
+        assert table.total_count == expected.height
+        assert table.view_frame.select("id", "value_a", "value_b", "change").equals(
+            expected.select("id", "value_a", "value_b", "change"))
+        # Only columns with something in them are shown (no ranks in this example).
+        keys = [c.key for c in table.columns]
+        assert keys[:4] == ["name", "unit", "value_a", "value_b"]
+        assert "change" in keys and "rank_change" not in keys
+        assert "本期新增荣誉 0 项" in honours_text(app)
+
+        # Opened on an older period: that one and the one before it.
+        await press(pilot, "escape", "left_square_bracket", "left_square_bracket")
+        screen = await open_compare(app, pilot)
+        assert (screen.index_a, screen.index_b) == (5, 6)
+        assert "2016年全年  与  2017年全年" in title(app)
+
+    run(scenario, dataset)
+
+
+def test_keys_a_b_and_brackets() -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        bells: list[int] = []
+        app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+        screen = await open_compare(app, pilot)
+        await press(pilot, "left_square_bracket")
+        assert (screen.index_a, screen.index_b) == (6, 7)
+        assert "2017年全年  与  2018年全年" in title(app)
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        assert (screen.index_a, screen.index_b) == (7, 8) and bells == [1]  # no later pair
+        await press(pilot, "a")
+        assert (screen.index_a, screen.index_b) == (8, 8)
+        await press(pilot, "a")  # wraps to the oldest
+        assert (screen.index_a, screen.index_b) == (0, 8)
+        assert "2011年全年  与  2019年全年" in title(app)
+        await press(pilot, "left_square_bracket")
+        assert (screen.index_a, screen.index_b) == (0, 8) and bells == [1, 1]  # a is the oldest
+        await press(pilot, "b", "b")
+        assert (screen.index_a, screen.index_b) == (0, 1)
+        assert "2011年全年  与  2012年全年" in title(app)
+        # The app's period is not changed by the comparison.
+        assert app.period_index == 8
+        await press(pilot, "l")
+        assert "Compare: 2011 FY  vs  2012 FY" in title(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, OverviewScreen)
+        screen = await open_compare(app, pilot)  # a fresh comparison: back to the defaults
+        assert (screen.index_a, screen.index_b) == (7, 8)
+        await press(pilot, "c")  # c closes it too
+        assert isinstance(app.screen, OverviewScreen)
+
+    run(scenario, load_dataset(bundled_examples() / "three-cities"))
+
+
+def test_a_single_period_says_two_are_needed() -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_compare(app, pilot)
+        assert "对比需要至少两个时期" in title(app)
+        assert not screen.query_one("#compare-table", FrameTable).display
+        await press(pilot, "a", "b", "left_square_bracket", "right_square_bracket")
+        assert "对比需要至少两个时期" in title(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, OverviewScreen)
+
+    run(scenario, load_dataset(bundled_dataset()))
+
+
+def two_seed_periods(tmp_path: Path) -> Path:
+    """2021FY (fewer honours, a smaller output) and the seed's 2022H1."""
+    root = tmp_path / "data"
+    shutil.copytree(bundled_dataset(), root)
+    older = root / "2021-FY"
+    shutil.copytree(root / "2022-H1", older)
+    report = older / "report.toml"
+    report.write_text(report.read_text(encoding="utf-8")
+                      .replace("year = 2022", "year = 2021", 1)
+                      .replace("months = [1, 6]", "months = [1, 12]", 1)
+                      .replace('label = "2022年上半年"', 'label = "2021年全年"', 1)
+                      .replace("value = 397.3", "value = 350.0", 1), encoding="utf-8")
+    honours = (older / "enterprises.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (older / "enterprises.csv").write_text("".join(honours[:-3]), encoding="utf-8")  # 3 fewer
+    return root
+
+
+def test_new_honours_and_changes_between_two_periods(tmp_path: Path) -> None:
+    dataset = load_dataset(two_seed_periods(tmp_path))
+    assert [p.id for p in dataset.periods] == ["2021FY", "2022M01-M06"]
+    fresh = new_honours(*dataset.periods)
+    assert 1 <= fresh.height <= 3
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_compare(app, pilot)
+        assert "2021年全年  与  2022年上半年" in title(app)
+        table = screen.query_one("#compare-table", FrameTable)
+        row = table.view_frame.filter(pl.col("id") == "above_scale_output").row(0, named=True)
+        assert (row["value_a"], row["value_b"]) == (350.0, 397.3)
+        assert row["change"] == 397.3 - 350.0
+        text = honours_text(app)
+        assert f"本期新增荣誉 {fresh.height} 项" in text
+        for name in fresh["enterprise"]:
+            assert name in text
+        await press(pilot, "a")  # 2022H1 vs 2022H1: nothing is new
+        assert "本期新增荣誉 0 项" in honours_text(app)
+
+    run(scenario, dataset)

@@ -1,0 +1,161 @@
+"""Pilot tests of the export dialog (key e): a path prefilled in the current
+folder; Enter writes exactly the rows the table shows; errors keep it open."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from econdash.app import EcondashApp
+from econdash.loaders import load_dataset
+from econdash.paths import bundled_dataset
+from econdash.screens.export_dialog import ExportScreen
+from econdash.screens.indicators import IndicatorsScreen
+from econdash.screens.projects import ProjectsScreen
+from econdash.widgets.frame_table import FrameTable
+
+BOM = b"\xef\xbb\xbf"
+Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(scenario: Scenario, lang: str = "zh") -> None:
+    async def main() -> None:
+        app = EcondashApp(dataset=load_dataset(bundled_dataset()), lang=lang)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+    asyncio.run(main())
+
+
+def plain(renderable: object) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+async def open_dialog(app: EcondashApp, pilot: Pilot) -> tuple[ExportScreen, Input]:
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScreen)
+    field = app.screen.query_one("#export-path", Input)
+    return app.screen, field
+
+
+async def submit(pilot: Pilot, field: Input, path: Path | str | None = None) -> None:
+    if path is not None:
+        field.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def messages(app: EcondashApp) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in app._notifications]
+
+
+def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectsScreen)
+        section = app.screen
+        await pilot.press("slash", *"园区", "enter")
+        await pilot.pause()
+        table = section.query_one(FrameTable)
+        shown = table.view_frame
+        assert 0 < table.row_count == shown.height < table.total_count
+
+        # Enter on the prefilled path writes a CSV of exactly the rows shown.
+        dialog, field = await open_dialog(app, pilot)
+        default = tmp_path / "econdash-projects-2022M01-M06.csv"
+        assert field.value == str(default) and field.has_focus
+        title = plain(dialog.query_one(".dialog-title", Static).content)
+        assert f"（{shown.height} 行）" in title
+        await submit(pilot, field)
+        assert app.screen is section  # the dialog closed
+        assert default.read_bytes().startswith(BOM)
+        back = pl.read_csv(default)
+        assert back["name"].to_list() == shown["name"].to_list()
+        assert back.columns == shown.columns
+        assert messages(app) == [(f"已导出 {shown.height} 行到 {default}", "information")]
+
+        # Sorted rows go out in the order shown; the file name picks XLSX.
+        table.sort_by("name", descending=True)
+        await pilot.pause()
+        order = table.view_frame["name"].to_list()
+        assert order == sorted(order, reverse=True) and order != shown["name"].to_list()
+        _, field = await open_dialog(app, pilot)
+        await submit(pilot, field, tmp_path / "projects.xlsx")
+        sheet = openpyxl.load_workbook(tmp_path / "projects.xlsx").active
+        header = [c.value for c in sheet[1]]
+        names = [row[header.index("name")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert names == order
+        assert sheet.title.startswith("2022年上半年 项目")
+
+        # A path that cannot be written, or an unknown format: say so, stay open.
+        (tmp_path / "afile").write_text("x")
+        dialog, field = await open_dialog(app, pilot)
+        await submit(pilot, field, tmp_path / "afile" / "out.csv")
+        assert app.screen is dialog
+        message, severity = messages(app)[-1]
+        assert severity == "error" and message.startswith("导出失败：")
+        await submit(pilot, field, tmp_path / "out.json")
+        assert app.screen is dialog
+        assert "unknown export format" in messages(app)[-1][0]
+        # Esc closes without writing anything.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is section
+        assert sorted(os.listdir(tmp_path)) == ["afile", default.name, "projects.xlsx"]
+
+    run(scenario)
+
+
+def test_markdown_from_indicators_has_the_brief_and_english_messages(tmp_path: Path) -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, IndicatorsScreen)
+        await pilot.press("slash", *"投资", "enter")
+        await pilot.pause()
+        table = app.screen.query_one(FrameTable)
+        shown = table.view_frame
+        _, field = await open_dialog(app, pilot)
+        assert field.value == str(tmp_path / "econdash-indicators-2022M01-M06.csv")
+        await submit(pilot, field, tmp_path / "brief.md")
+        text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+        assert text.startswith("# 2022年上半年 指标\n\n**2022年上半年** · XX区\n")
+        assert "增长最快：" in text
+        header, separator, *rows = [l for l in text.splitlines() if l.startswith("|")]
+        assert separator.startswith("|---|")
+        assert len(rows) == shown.height
+        column = header.strip("| ").split(" | ").index("id")
+        assert [r.strip("| ").split(" | ")[column] for r in rows] == shown["id"].to_list()
+
+        # In English: the English title, brief and message.
+        await pilot.press("l")
+        await pilot.pause()
+        _, field = await open_dialog(app, pilot)
+        await submit(pilot, field, tmp_path / "brief-en.md")
+        text = (tmp_path / "brief-en.md").read_text(encoding="utf-8")
+        assert text.startswith("# 2022 H1 Indicators\n\n**2022 H1** · XX区\n")
+        assert "Fastest growth: " in text
+        assert messages(app)[-1][0] == (f"Exported {shown.height} rows to "
+                                        f"{tmp_path / 'brief-en.md'}")
+
+    run(scenario)
