@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -31,6 +32,9 @@ from econdash.screens.indicators import IndicatorsScreen
 from econdash.screens.overview import OverviewScreen
 from econdash.screens.problems import ProblemsScreen
 from econdash.screens.projects import ProjectsScreen
+
+
+DISPLAY_HELPER_COLUMNS = {"report_order", "category_order", "rank_text", "trend"}
 
 
 class EcondashApp(App):
@@ -126,6 +130,8 @@ class EcondashApp(App):
             self.call_from_thread(self._load_failed, EcondashError(
                 f"internal error while loading {path}: {exc.__class__.__name__}: {exc}"), reload)
             return
+        if get_current_worker().is_cancelled:
+            return  # a newer load started while this one ran: its result wins
         self._fingerprint = stamp
         self._prewarm(dataset)
         if reload:
@@ -150,8 +156,11 @@ class EcondashApp(App):
     def apply_dataset(self, dataset: Dataset) -> None:
         """Show a loaded dataset; open the problems screen when it has errors."""
         self._set_dataset(dataset, keep_period=None)
-        if dataset.errors or not dataset.periods:
+        if dataset.errors or not (dataset.periods or dataset.series.height):
             self.push_screen(ProblemsScreen())
+        elif dataset.warnings:
+            self.notify(tr("warnings_found", self.lang, count=len(dataset.warnings)),
+                        severity="warning", timeout=6)
 
     def apply_reload(self, dataset: Dataset) -> None:
         """Show reloaded data, keeping the section, period, filters and selection."""
@@ -275,10 +284,13 @@ class EcondashApp(App):
         period = self.current_period
         section = self.current_mode or "table"
         stem = f"econdash-{section}-{period.id if period else 'data'}.csv"
-        brief = period_brief(period, self.lang) if period else None
+        brief = period_brief(period, self.lang) if period and section == "indicators" else None
+        # The data's own columns: not the display helpers sections add for sorting and showing.
+        shown = [c for c in table.view_frame.columns
+                 if not c.startswith("__") and c not in DISPLAY_HELPER_COLUMNS]
         title = f"{period.title(self.lang) if period else ''} {tr(section, self.lang)}".strip()
-        self.push_screen(ExportScreen(table.view_frame, Path.cwd() / stem, title=title,
-                                      brief=brief))
+        self.push_screen(ExportScreen(table.view_frame.select(shown), Path.cwd() / stem,
+                                      title=title, brief=brief))
 
     def action_problems(self) -> None:
         """Show problems found in the data."""

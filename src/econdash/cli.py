@@ -102,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # disk full, permission denied ... while writing
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"econdash: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
         _silence_broken_pipe()
         return EXIT_OK

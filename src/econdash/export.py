@@ -10,6 +10,8 @@ atomically.
 from __future__ import annotations
 
 import io
+import json
+import re
 from pathlib import Path
 
 import polars as pl
@@ -25,7 +27,8 @@ EXCEL_MAX_ROWS = 1_048_575  # plus the header row
 
 
 def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
-    """Prefix text cells that a spreadsheet would evaluate with an apostrophe."""
+    """Prefix text cells (and header names) a spreadsheet would evaluate with an apostrophe."""
+    frame = frame.rename({c: "'" + c for c in frame.columns if re.match(FORMULA_START, c)})
     text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
     if not text:
         return frame
@@ -50,9 +53,17 @@ def export_frame(frame: pl.DataFrame, path: Path, fmt: str | None = None, *,
 
 
 def _flatten(frame: pl.DataFrame) -> pl.DataFrame:
-    """Nested or odd columns become text; everything else keeps its type."""
+    """Nested or odd columns become text (JSON for lists and structs); the rest keep their type."""
     odd = [n for n, t in frame.schema.items() if t.is_nested() or t == pl.Object]
-    return frame.with_columns(pl.col(odd).cast(pl.String)) if odd else frame
+    as_text = [pl.col(c).map_elements(_as_text, return_dtype=pl.String, skip_nulls=True)
+               for c in odd]  # rare, so a per-cell conversion is fine
+    return frame.with_columns(as_text) if odd else frame
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, pl.Series):
+        value = value.to_list()
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _csv_bytes(frame: pl.DataFrame, **_: object) -> bytes:

@@ -193,3 +193,8 @@ STRINGS.update({
 STRINGS.update({
     "change_since": ("较{span}", "vs {span}"),
 })
+
+STRINGS.update({
+    "warnings_found": ("数据有 {count} 条提示（不影响加载），按 ! 查看",
+                       "{count} warning(s) in the data (nothing was left out); press ! to see them"),
+})

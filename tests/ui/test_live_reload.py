@@ -160,10 +160,6 @@ def test_without_watch_nothing_reloads(tmp_path: Path) -> None:
     run(scenario, root, watch=False)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: CompareScreen keeps index_a/index_b across a live "
-                   "reload; when a period folder is removed while it is open, refresh_all raises "
-                   "IndexError (swallowed in the reload worker, so the view is stale and no "
-                   "notification shows) and the next a/b key crashes the app")
 def test_compare_screen_survives_a_reload_that_removes_a_period(tmp_path: Path) -> None:
     root = cities(tmp_path)
 

@@ -77,9 +77,6 @@ def test_csv_no_cell_starts_with_a_formula_character(tmp_path: Path) -> None:
     assert not back["项目"].drop_nulls().str.contains(r"^[=+\-@\t\r]").any()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: export neutralises cells but not column names; a "
-                   "CSV column header (an extra column of a user's projects.csv) starting with = "
-                   "is written as-is and Excel runs it")
 def test_csv_header_that_looks_like_a_formula_is_neutralised(tmp_path: Path) -> None:
     data = pl.DataFrame({"name": ["x"], HYPERLINK: ["y"]})
     path = export_frame(data, tmp_path / "out.csv")
@@ -195,9 +192,6 @@ def test_unwritable_path_is_an_econdash_error(tmp_path: Path) -> None:
         export_frame(pl.DataFrame({"a": [1]}), blocker / "out.csv")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (latent): export._flatten casts nested columns with "
-                   ".cast(pl.String), which polars 2.1 refuses for List/Struct: InvalidOperationError "
-                   "instead of text (no screen exports nested columns today)")
 def test_nested_columns_are_written_as_text(tmp_path: Path) -> None:
     data = pl.DataFrame({"tags": [["a", "b"], ["=c"]], "n": [1, 2]})
     back = pl.read_csv(export_frame(data, tmp_path / "x.csv"))

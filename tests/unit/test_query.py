@@ -186,10 +186,6 @@ def test_series_from_two_files_are_combined(tmp_path) -> None:
     assert summary.select("indicator", "points", "value").rows() == [("a", 2, 2.0), ("b", 1, 3.0)]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the same observation in series.csv and in "
-                   "series/*.csv (e.g. one export imported twice under two names) is counted "
-                   "twice by series_summary and listed twice by series_points; observations() "
-                   "dedups it")
 def test_an_observation_in_two_series_files_counts_once(tmp_path) -> None:
     dataset = history(tmp_path, "a,2020,1,12,1,,,甲,,\na,2021,1,12,2,,,甲,,\n",
                       extra_files={"series/again.csv": "a,2021,1,12,2,,,甲,,\n"})

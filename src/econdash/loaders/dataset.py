@@ -185,7 +185,15 @@ def _load_all_series(paths: list[Path], root: Path, problems: list[Problem]) -> 
     frames = [f for f in frames if f.height]
     if not frames:
         return _empty_series()
-    return pl.concat(frames, how="diagonal_relaxed")
+    series = pl.concat(frames, how="diagonal_relaxed")
+    # The same observation in two files (an export imported twice, say) counts once.
+    unique = series.unique(["indicator", "year", "first_month", "last_month"], keep="first",
+                           maintain_order=True)
+    if unique.height < series.height:
+        problems.append(Problem("series", f"{series.height - unique.height} observations appear "
+                                "in more than one series file; the first one read is used",
+                                "warning"))
+    return unique
 
 
 def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFrame:

@@ -8,6 +8,7 @@ the two can never disagree.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 
 import polars as pl
@@ -19,6 +20,7 @@ NEGATIVE_WORDS = ["同比下降", "下降", "减少", "降低", "下滑", "回�
 POSITIVE_WORDS = ["同比增长", "增长", "增加", "上升", "提高", "提升"]
 _WORD_PATTERN = "^(" + "|".join(NEGATIVE_WORDS + POSITIVE_WORDS) + ")"
 _NEGATIVE_PATTERN = "^(" + "|".join(NEGATIVE_WORDS) + ")"
+_PLAIN = re.compile(r"^\s*-?[0-9]{1,15}(\.[0-9]+)?\s*\Z")
 
 
 def number_expr(col: pl.Expr) -> pl.Expr:
@@ -67,6 +69,10 @@ def parse_number(raw: object) -> float | None:
             number = float(raw)
         except OverflowError:  # TOML integers have no size limit
             raise ValueError(f"{str(raw)[:20]}... is too large to be a figure") from None
+    elif isinstance(raw, str) and (raw.strip() in MISSING_MARKERS):
+        return None
+    elif isinstance(raw, str) and _PLAIN.match(raw):
+        number = float(raw)  # the common case, without a polars round trip
     elif isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw)
         number = pl.select(number_expr(pl.lit(text, dtype=pl.String))).item()

@@ -125,6 +125,8 @@ def parse_period_id(text: str) -> Period:
         match = pattern.match(cleaned)
         if match:
             year, first, last = build(*(int(g) for g in match.groups()))  # type: ignore[operator]
+            if not 1900 <= year <= 2200:
+                raise ValueError(f"{text!r}: {year} is not a plausible year")
             return Period(year, first, last)
     raise ValueError(
         f"{text!r} is not a period id; use e.g. 2022M01-M05, 2022M05, 2022Q2, 2022H1 or 2022FY"

@@ -59,7 +59,8 @@ class CompareScreen(LocalizedScreen):
         super().__init__()
         periods = self.app.dataset.periods if self.app.dataset else ()  # type: ignore[attr-defined]
         later = self.app.period_index  # type: ignore[attr-defined]
-        self.index_b = min(later, len(periods) - 1)
+        # The later period is the one shown; from the oldest, compare it with the next.
+        self.index_b = max(min(later, len(periods) - 1), min(1, len(periods) - 1))
         self.index_a = max(self.index_b - 1, 0)
 
     def compose(self) -> ComposeResult:
@@ -72,10 +73,12 @@ class CompareScreen(LocalizedScreen):
         self.refresh_all()
 
     def refresh_all(self) -> None:
-        """Rebuild from the two chosen periods."""
+        """Rebuild from the two chosen periods (kept in range if a reload removed some)."""
         app = self.app
         lang = app.lang  # type: ignore[attr-defined]
         periods = app.dataset.periods if app.dataset else ()  # type: ignore[attr-defined]
+        last = max(len(periods) - 1, 0)
+        self.index_a, self.index_b = min(self.index_a, last), min(self.index_b, last)
         title = self.query_one("#compare-title", Static)
         table = self.query_one("#compare-table", FrameTable)
         if len(periods) < 2:
