@@ -147,14 +147,25 @@ def tier_ladder(period: PeriodData) -> pl.DataFrame:
             .sort("programme", "level", "status", nulls_last=True))
 
 
+INVEST_UNITS_IN_YI = {"亿元": 1.0, "万元": 1e-4, "元": 1e-8}
+
+
 def project_totals(projects: pl.DataFrame) -> tuple[float, float, str]:
-    """Sum of planned and completed investment of the rows shown, and the unit."""
+    """Sum of planned and completed investment of the rows shown, in 亿元.
+
+    Rows in 万元 or 元 are converted; rows in a unit econdash does not know are left
+    out of the sums and the unit is named in the label, so nothing is silently mixed.
+    """
     if projects.height == 0:
         return 0.0, 0.0, "亿元"
-    units = projects["invest_unit"].drop_nulls().unique().to_list()
-    unit = units[0] if len(units) == 1 else ("亿元" if not units else "/".join(units))
-    return (float(projects["planned_invest"].sum() or 0.0),
-            float(projects["completed_invest"].sum() or 0.0), unit)
+    unit = pl.col("invest_unit").fill_null("亿元")
+    factor = unit.replace_strict(INVEST_UNITS_IN_YI, default=None, return_dtype=pl.Float64)
+    known = projects.filter(factor.is_not_null())
+    sums = known.select((pl.col("planned_invest") * factor).sum(),
+                        (pl.col("completed_invest") * factor).sum()).row(0)
+    others = projects.filter(factor.is_null()).get_column("invest_unit").unique().sort().to_list()
+    label = "亿元" + "".join(f" + {u}" for u in others)
+    return float(sums[0] or 0.0), float(sums[1] or 0.0), label
 
 
 def distinct_values(frame: pl.DataFrame, column: str, limit: int = 200) -> list[str]:

@@ -264,12 +264,20 @@ def test_project_totals_of_no_rows_or_no_figures() -> None:
     assert project_totals(blank) == (0.0, 0.0, "亿元")
 
 
-def test_project_totals_with_mixed_units_names_them_all() -> None:
-    frame = pl.DataFrame({"planned_invest": [1.0, 2.0], "completed_invest": [0.5, 1.0],
+def test_project_totals_convert_wan_yuan_to_yi_yuan() -> None:
+    frame = pl.DataFrame({"planned_invest": [1.0, 2000.0], "completed_invest": [0.5, 1000.0],
                           "invest_unit": ["亿元", "万元"]})
     planned, completed, unit = project_totals(frame)
-    assert (planned, completed) == (3.0, 1.5)
-    assert sorted(unit.split("/")) == ["万元", "亿元"]
+    assert (planned, completed) == pytest.approx((1.2, 0.6))
+    assert unit == "亿元"
+
+
+def test_project_totals_name_a_unit_they_cannot_convert() -> None:
+    frame = pl.DataFrame({"planned_invest": [1.0, 5.0], "completed_invest": [0.5, 2.0],
+                          "invest_unit": ["亿元", "美元"]})
+    planned, completed, unit = project_totals(frame)
+    assert (planned, completed) == (1.0, 0.5)  # the 美元 row is not mixed into 亿元
+    assert unit == "亿元 + 美元"
 
 
 def test_project_totals_of_the_bundled_projects(bundled) -> None:
