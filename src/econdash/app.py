@@ -92,6 +92,7 @@ class EcondashApp(App):
         self._settings_file = settings_file
         self._watch = watch
         self._fingerprint: Fingerprint | None = None
+        self._reloading: Fingerprint | None = None  # what a reload under way is loading
         self.set_reactive(EcondashApp.lang, lang or self.settings.lang)
 
     @property
@@ -150,8 +151,14 @@ class EcondashApp(App):
         """Reload when a file of the dataset was added, removed or changed."""
         if self.choice is None or self._fingerprint is None:
             return
-        if fingerprint(self.choice.path) != self._fingerprint:
-            self.call_from_thread(self._load, self.choice.path, True)
+        current = fingerprint(self.choice.path)
+        # A reload already under way for this state: starting another would cancel it,
+        # and a dataset that takes longer to load than the polling interval would
+        # never finish reloading.
+        if current in (self._fingerprint, self._reloading):
+            return
+        self._reloading = current
+        self.call_from_thread(self._load, self.choice.path, True)
 
     def apply_dataset(self, dataset: Dataset) -> None:
         """Show a loaded dataset; open the problems screen when it has errors."""

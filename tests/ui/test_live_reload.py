@@ -114,7 +114,11 @@ def test_a_broken_report_keeps_the_last_good_period_then_a_fix_shows(tmp_path: P
 
         fixed = good.replace(f"value = {old_value}", "value = 9999.5", 1)
         assert fixed != good
-        report.write_text(fixed, encoding="utf-8")
+        # The fix is saved in one step (an editor's save), so no reload can catch it halfway
+        # and announce a failure after the success.
+        staged = report.with_name(".report.toml.new")
+        staged.write_text(fixed, encoding="utf-8")
+        staged.replace(report)
         await wait_for(pilot, lambda: value(app, "2017FY") == 9999.5)
         assert app.current_period.id == "2017FY"
         assert messages(app)[-1] == ("数据已更新", "information")
