@@ -8,7 +8,7 @@ import pytest
 
 from econdash.errors import FileProblem
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
-from econdash.loaders.text import UTF8_BOM, decode, nfkc, nfkc_for_csv, read_bytes
+from econdash.loaders.text import UTF8_BOM, decode, nfkc, read_bytes
 
 CHINESE = "名称,类别\n项目A,工业\n规上工业总产值,397.3亿元\n"
 
@@ -83,17 +83,6 @@ def test_read_bytes_of_a_missing_file(tmp_path: Path) -> None:
 def test_nfkc_turns_full_width_into_ascii() -> None:
     assert nfkc("－１２.５％") == "-12.5%"
     assert nfkc("plain ascii") == "plain ascii"
-
-
-def test_nfkc_for_csv_protects_full_width_comma_and_quote() -> None:
-    text, protected = nfkc_for_csv("项目A，一期,＂x＂,１２")
-    assert protected
-    assert text.count(",") == 2  # only the two real separators
-    assert "１" not in text and "12" in text
-
-
-def test_nfkc_for_csv_leaves_ascii_alone() -> None:
-    assert nfkc_for_csv("a,b\n1,2\n") == ("a,b\n1,2\n", False)
 
 
 def test_full_width_comma_stays_inside_its_cell(tmp_path: Path) -> None:

@@ -14,10 +14,6 @@ from pathlib import Path
 from econdash.errors import FileProblem, Problem
 
 UTF8_BOM = b"\xef\xbb\xbf"
-# Characters NFKC would turn into CSV syntax; kept aside while parsing so a
-# full-width comma inside a cell stays inside that cell.
-FULLWIDTH_COMMA_STANDIN = "\ue000"
-FULLWIDTH_QUOTE_STANDIN = "\ue001"
 
 
 @dataclass(frozen=True)
@@ -93,17 +89,3 @@ def nfkc(text: str) -> str:
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     return unicodedata.normalize("NFKC", text)
-
-
-def nfkc_for_csv(text: str) -> tuple[str, bool]:
-    """NFKC-normalise CSV text without creating commas or quotes from full-width ones.
-
-    Returns the text and whether stand-ins were used (the caller restores them
-    inside cells after parsing).
-    """
-    if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return text, False
-    protected = "，" in text or "＂" in text
-    if protected:
-        text = text.replace("，", FULLWIDTH_COMMA_STANDIN).replace("＂", FULLWIDTH_QUOTE_STANDIN)
-    return unicodedata.normalize("NFKC", text), protected
