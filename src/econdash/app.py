@@ -166,8 +166,8 @@ class EcondashApp(App):
         if dataset.errors or not (dataset.periods or dataset.series.height):
             self.push_screen(ProblemsScreen())
         elif dataset.warnings:
-            self.notify(tr("warnings_found", self.lang, count=len(dataset.warnings)),
-                        severity="warning", timeout=6)
+            self.notify(tr("warnings_found", self.lang, count=len(dataset.warnings),
+                           first=dataset.warnings[0]), severity="warning", timeout=8)
 
     def apply_reload(self, dataset: Dataset) -> None:
         """Show reloaded data, keeping the section, period, filters and selection."""

@@ -195,6 +195,6 @@ STRINGS.update({
 })
 
 STRINGS.update({
-    "warnings_found": ("数据有 {count} 条提示（不影响加载），按 ! 查看",
-                       "{count} warning(s) in the data (nothing was left out); press ! to see them"),
+    "warnings_found": ("数据有 {count} 条提示，按 ! 查看。第一条：{first}",
+                       "{count} warning(s) in the data; press ! to see them. First: {first}"),
 })

@@ -126,9 +126,6 @@ def test_duplicate_period_is_listed_on_the_problems_screen(tmp_path: Path) -> No
     assert run(EcondashApp(dataset=load_dataset(root)), scenario).return_code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="a warning never opens the problems screen nor notifies: "
-                   "a whole period folder skipped as a duplicate goes unnoticed in the dashboard "
-                   "unless the person presses '!'")
 def test_duplicate_period_is_told_without_asking(tmp_path: Path) -> None:
     root = copy_case("duplicate-periods", tmp_path)
 
