@@ -134,14 +134,14 @@ class EcondashApp(App):
         if get_current_worker().is_cancelled:
             return  # a newer load started while this one ran: its result wins
         self._fingerprint = stamp
-        self._prewarm(dataset)
         if reload:
             self.call_from_thread(self.apply_reload, dataset)
         else:
             self.call_from_thread(self.apply_dataset, dataset)
+        self._prewarm(dataset)  # after showing the data, so the first screen isn't held up
 
     def _prewarm(self, dataset: Dataset) -> None:
-        """In the loading worker: summarise a big roster now, not when section 5 opens."""
+        """In the loading worker: summarise a big roster now, before section 5 is opened."""
         from econdash.screens.enterprises import prepare_roster
         if dataset.periods and dataset.periods[-1].enterprises.height > 50_000:
             prepare_roster(dataset.periods[-1], self.lang)
