@@ -205,7 +205,10 @@ def run_dashboard(args: argparse.Namespace) -> int:
     """No command: open the dashboard."""
     from econdash.app import run_app
     from econdash.paths import resolve_dataset
-    return run_app(resolve_dataset(_example_path(args.example) or args.data), lang=args.lang)
+    from econdash.paths import DatasetChoice
+    example = _example_path(args.example)
+    choice = DatasetChoice(example, "example") if example else resolve_dataset(args.data)
+    return run_app(choice, lang=args.lang)
 
 
 def _example_path(name: str | None):

@@ -186,6 +186,7 @@ STRINGS.update({
 STRINGS.update({
     "origin.bundled": ("内置数据集（种子报告）", "bundled seed dataset"),
     "origin.user": ("我的数据集", "your dataset"),
+    "origin.example": ("内置示例", "bundled example"),
     "origin.--data": ("--data 指定", "given with --data"),
     "origin.ECONDASH_DATA": ("ECONDASH_DATA 指定", "from ECONDASH_DATA"),
 })

@@ -53,7 +53,7 @@ class DatasetChoice:
     """Which dataset to open and why (shown to the user)."""
 
     path: Path
-    origin: str  # "--data", "ECONDASH_DATA", "user", "bundled"
+    origin: str  # "--data", "ECONDASH_DATA", "user", "bundled", "example"
 
 
 def resolve_dataset(cli_path: str | os.PathLike | None = None) -> DatasetChoice:

@@ -10,6 +10,7 @@ ORIGIN_TEXT = {
     "ECONDASH_DATA": "from $ECONDASH_DATA",
     "user": "your dataset",
     "bundled": "the bundled seed dataset",
+    "example": "a bundled example",
 }
 
 
