@@ -41,7 +41,6 @@ def import_source(source: Path, target: Path, replace: bool = False) -> list[str
     source = source.expanduser()
     if not source.exists():
         raise EcondashError(f"{source}: no such file or folder")
-    target.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(target)
     if source.is_file() and source.name != "report.toml":
         from econdash.loaders.nbs import is_statistics_export
