@@ -4,9 +4,8 @@ puts the cursor on it."""
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import polars as pl
@@ -22,8 +21,7 @@ from econdash.paths import bundled_dataset
 from econdash.screens.enterprises import EnterprisesScreen
 from econdash.screens.indicators import IndicatorsScreen
 from econdash.widgets.frame_table import FrameTable
-
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
+from ui_support import run_scenario, Scenario
 
 
 @pytest.fixture(scope="module")
@@ -103,12 +101,7 @@ def test_an_enterprise_with_many_honours_is_one_hit_and_hits_are_capped(period) 
 # ---------------------------------------------------------------- in the app
 
 def run(scenario: Scenario) -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=load_dataset(bundled_dataset()))
-        async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
+    run_scenario(scenario, size=(140, 40))
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:

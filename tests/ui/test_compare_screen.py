@@ -3,14 +3,10 @@ both, Esc or c closes; new honours; fewer than two periods says so."""
 
 from __future__ import annotations
 
-import asyncio
-import io
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import polars as pl
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -22,23 +18,11 @@ from econdash.paths import bundled_dataset, bundled_examples
 from econdash.screens.compare import CompareScreen
 from econdash.screens.overview import OverviewScreen
 from econdash.widgets.frame_table import FrameTable
-
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
+from ui_support import plain, run_scenario, Scenario
 
 
 def run(scenario: Scenario, dataset: Dataset, size: tuple[int, int] = (140, 40)) -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
-
-
-def plain(renderable: object) -> str:
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
+    run_scenario(scenario, dataset, size)
 
 
 def title(app: EcondashApp) -> str:

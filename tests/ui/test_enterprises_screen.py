@@ -6,46 +6,26 @@ No pytest-asyncio in the venv: each test is sync and runs its coroutine with
 
 from __future__ import annotations
 
-import asyncio
-import io
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import polars as pl
 import pytest
 from rich.cells import cell_len
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from econdash.app import EcondashApp
 from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset
 from econdash.screens.enterprise_detail import EnterpriseDetailScreen
 from econdash.screens.enterprises import ENTERPRISE, PROGRAMME, EnterprisesScreen, LadderTree
 from econdash.widgets.filter_bar import SEARCH_MIN, FilterBar
 from econdash.widgets.frame_table import FrameTable
+from ui_support import plain, run_scenario
 
 REPORT = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECONDASH_HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
-
-
-def run(scenario: Scenario, dataset: Dataset | None = None, size: tuple[int, int] = (120, 36),
-        lang: str = "zh") -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset or load_dataset(bundled_dataset()), lang=lang)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
+run = run_scenario
 
 
 async def open_enterprises(app: EcondashApp, pilot: Pilot) -> EnterprisesScreen:
@@ -54,12 +34,6 @@ async def open_enterprises(app: EcondashApp, pilot: Pilot) -> EnterprisesScreen:
     screen = app.screen
     assert isinstance(screen, EnterprisesScreen)
     return screen
-
-
-def plain(renderable: object, width: int = 200) -> str:
-    console = Console(width=width, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
 
 
 def ladder_lines(screen: EnterprisesScreen) -> list[str]:

@@ -3,30 +3,23 @@ folder; Enter writes exactly the rows the table shows; errors keep it open."""
 
 from __future__ import annotations
 
-import asyncio
-import io
 import os
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset
 from econdash.screens.export_dialog import ExportScreen
 from econdash.screens.indicators import IndicatorsScreen
 from econdash.screens.projects import ProjectsScreen
 from econdash.widgets.frame_table import FrameTable
+from ui_support import plain, run_scenario, Scenario
 
 BOM = b"\xef\xbb\xbf"
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
-
 
 @pytest.fixture(autouse=True)
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -35,18 +28,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(scenario: Scenario, lang: str = "zh") -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=load_dataset(bundled_dataset()), lang=lang)
-        async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
-
-
-def plain(renderable: object) -> str:
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
+    run_scenario(scenario, size=(140, 40), lang=lang)
 
 
 async def open_dialog(app: EcondashApp, pilot: Pilot) -> tuple[ExportScreen, Input]:

@@ -6,40 +6,21 @@ No pytest-asyncio in the venv: each test is sync and runs its coroutine with
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from econdash.app import EcondashApp
 from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset
 from econdash.query import growth_categories
 from econdash.screens.growth import GrowthScreen, default_category
 from econdash.widgets.growth_bars import GrowthBars
 from econdash.widgets.growth_bars_render import AXIS, FULL, NEGATIVE_STYLE, POSITIVE_STYLE
-
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
-
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECONDASH_HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
+from ui_support import run_scenario
 
 
-def run(scenario: Scenario, dataset: Dataset | None = None,
-        size: tuple[int, int] = (120, 36)) -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset or load_dataset(bundled_dataset()))
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
+run = run_scenario
 
 
 async def open_growth(app: EcondashApp, pilot: Pilot) -> GrowthScreen:

@@ -3,14 +3,10 @@ Enter opens every observation of the series, Esc closes."""
 
 from __future__ import annotations
 
-import asyncio
-import io
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Sparkline, Static
 
@@ -23,6 +19,7 @@ from econdash.query import series_summary
 from econdash.screens.history import HistoryScreen, SeriesDetailScreen
 from econdash.screens.problems import ProblemsScreen
 from econdash.widgets.frame_table import FrameTable
+from ui_support import plain, run_scenario, Scenario
 
 REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
@@ -35,22 +32,9 @@ gdp,2021,4,6,28.3,万亿元,7.9,国内生产总值,GDP,宏观
 power,2021,1,12,8.3,万亿千瓦时,10.3,全社会用电量,,能源
 """
 
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
-
 
 def run(scenario: Scenario, dataset: Dataset, size: tuple[int, int] = (140, 40)) -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
-
-
-def plain(renderable: object) -> str:
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
+    run_scenario(scenario, dataset, size)
 
 
 def with_series(tmp_path: Path, periods: bool = True) -> Dataset:

@@ -6,18 +6,14 @@ No pytest-asyncio in the venv: each test is sync and runs its coroutine with
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
 
 from econdash.app import EcondashApp
 from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
 from econdash.paths import bundled_dataset
 from econdash.screens.indicator_detail import IndicatorDetailScreen
 from econdash.screens.indicators import (
@@ -27,25 +23,12 @@ from econdash.screens.indicators import (
     fmt_yoy,
     spark_text,
 )
+from ui_support import run_scenario
 
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 TOTAL = 94
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECONDASH_HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
-
-
-def run(scenario: Scenario, dataset: Dataset | None = None,
-        size: tuple[int, int] = (120, 36)) -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset or load_dataset(bundled_dataset()))
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
+run = run_scenario
 
 
 async def open_indicators(app: EcondashApp, pilot: Pilot) -> IndicatorsScreen:

@@ -6,9 +6,7 @@ No pytest-asyncio in the venv: each test is sync and runs its coroutine with
 
 from __future__ import annotations
 
-import asyncio
 import io
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import polars as pl
@@ -26,27 +24,13 @@ from econdash.screens.enterprise_detail import RowDetailScreen
 from econdash.screens.projects import COMPLETION, NAME, ProjectsScreen
 from econdash.widgets.filter_bar import SEARCH_MIN, FilterBar
 from econdash.widgets.frame_table import FrameTable
+from ui_support import run_scenario
 
 REPORT = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 BUNDLED_CSV = bundled_dataset() / "2022-H1" / "projects.csv"
 
-Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ECONDASH_HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
-
-
-def run(scenario: Scenario, dataset: Dataset | None = None, size: tuple[int, int] = (120, 36),
-        lang: str = "zh") -> None:
-    async def main() -> None:
-        app = EcondashApp(dataset=dataset or load_dataset(bundled_dataset()), lang=lang)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-    asyncio.run(main())
+run = run_scenario
 
 
 async def open_projects(app: EcondashApp, pilot: Pilot) -> ProjectsScreen:

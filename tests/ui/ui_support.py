@@ -1,0 +1,38 @@
+"""Helpers shared by the Pilot tests: run an app with a scenario, read Rich text.
+
+(The autouse ECONDASH_HOME isolation is in conftest.py beside this file.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+
+from rich.console import Console
+from textual.pilot import Pilot
+
+from econdash.app import EcondashApp
+from econdash.loaders import load_dataset
+from econdash.model.dataset import Dataset
+from econdash.paths import bundled_dataset
+
+Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
+
+
+def run_scenario(scenario: Scenario, dataset: Dataset | None = None,
+                 size: tuple[int, int] = (120, 36), lang: str = "zh") -> None:
+    """Run the dashboard headless on `dataset` (default: the bundled one) through `scenario`."""
+    async def main() -> None:
+        app = EcondashApp(dataset=dataset or load_dataset(bundled_dataset()), lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+    asyncio.run(main())
+
+
+def plain(renderable: object, width: int = 200) -> str:
+    """What a Rich renderable looks like as text."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
