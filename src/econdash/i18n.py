@@ -199,3 +199,10 @@ STRINGS.update({
     "warnings_found": ("数据有 {count} 条提示，按 ! 查看。第一条：{first}",
                        "{count} warning(s) in the data; press ! to see them. First: {first}"),
 })
+
+STRINGS.update({
+    "no_problems": ("数据没有发现问题。按 Esc 返回。", "No problems found in the data. Esc to go back."),
+    "warnings_intro": ("以下提示不影响加载，但值得核对。按 Esc 返回。",
+                       "These warnings did not stop anything loading, but are worth checking. "
+                       "Esc to go back."),
+})

@@ -29,14 +29,16 @@ def problems_text(app) -> Text:
         return text
     if dataset is None:
         return text
-    intro = "errors_intro" if dataset.periods else "nothing_loaded"
+    if not dataset.problems:
+        text.append(tr("no_problems", lang) + "\n", style="green")
+        return text
+    intro = ("nothing_loaded" if not dataset.periods
+             else "errors_intro" if dataset.errors else "warnings_intro")
     text.append(tr(intro, lang) + "\n\n", style="bold")
     for problem in dataset.problems:
         style = "red" if problem.severity == "error" else "yellow"
         text.append(problem.location, style=f"bold {style}")
         text.append(f"\n  {problem.severity}: {problem.message}\n", style=style)
-    if not dataset.problems:
-        text.append("OK\n", style="green")
     return text
 
 
