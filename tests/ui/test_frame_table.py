@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 
 from econdash.widgets import frame_table as frame_table_module
 from econdash.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
+from econdash.filtering import query_expr
 from econdash.widgets.frame_table_render import (
     TRUNCATION_MARK,
     Column,
@@ -30,7 +31,6 @@ from econdash.widgets.frame_table_render import (
     fit_cell,
     format_value,
     header_text,
-    query_expr,
 )
 
 # ---------------------------------------------------------------- pure helpers

@@ -68,20 +68,3 @@ def bar(fraction: float, width: int) -> str:
     full, part = divmod(eighths, 8)
     text = "█" * full + (blocks[part] if part and full < width else "")
     return text.ljust(width)
-
-
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-
-
-def spark_text(values: list[float | None], width: int | None = None) -> str:
-    """A one-line text sparkline ('▁▃▅█'); nulls are skipped, < 2 points gives ''."""
-    points = [v for v in values if v is not None]
-    if width is not None and len(points) > width:
-        points = points[-width:]  # the most recent ones matter most
-    if len(points) < 2:
-        return ""
-    low, high = min(points), max(points)
-    if high == low:
-        return SPARK_BLOCKS[3] * len(points)
-    scale = (len(SPARK_BLOCKS) - 1) / (high - low)
-    return "".join(SPARK_BLOCKS[round((v - low) * scale)] for v in points)

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from econdash.filtering import compute_view, query_expr
 from econdash.widgets.frame_table_render import (
     Cells,
     Column,
@@ -30,11 +31,9 @@ from econdash.widgets.frame_table_render import (
     centre_text,
     column_at,
     column_offsets,
-    compute_view,
     default_columns,
     cell_style,
     header_cells,
-    query_expr,
     render_cell,
     width_sample,
 )

@@ -17,7 +17,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from econdash.filtering import compute_view, query_expr, search_expr, string_columns  # noqa: F401
 
 TRUNCATION_MARK = "~"
 """Marks cut-off cell text. ASCII on purpose: "…" is East-Asian ambiguous width."""
