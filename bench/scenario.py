@@ -229,7 +229,7 @@ def scenario_econ_rows(args: argparse.Namespace) -> dict:
 def scenario_filter(args: argparse.Namespace) -> dict:
     """Typing into the enterprises search: key to echo, key to filtered table; polars alone."""
     from textual.widgets import Input
-    from econdash.widgets.frame_table_render import query_expr
+    from econdash.filtering import query_expr
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
     painted = probe.watch(lambda: app.loaded and table_of(app).total_count == args.rows
