@@ -6,28 +6,17 @@ small lists, so it can be tested without an app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
 
 from econdash.model.dataset import Dataset, Indicator, PeriodData
 from econdash.model.period import Period
+from econdash.model.series import SeriesPoint
 
 OBSERVATION_SCHEMA = {
     "indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64, "last_month": pl.Int64,
     "value": pl.Float64, "yoy_pct": pl.Float64, "unit": pl.String, "rank": pl.Int64,
     "source": pl.String,
 }
-
-
-@dataclass(frozen=True)
-class SeriesPoint:
-    """One observation of an indicator in a series."""
-
-    span: Period
-    value: float | None
-    yoy_pct: float | None
-    rank: int | None
 
 
 def observations(dataset: Dataset) -> pl.DataFrame:
@@ -70,11 +59,6 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
     return [SeriesPoint(Period(y, f, l), v, g, r)
             for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
                                                  "yoy_pct", "rank").iter_rows()]
-
-
-def spark_values(points: list[SeriesPoint], field: str = "value") -> list[float]:
-    """Non-null values for a sparkline (Textual's Sparkline crashes on None)."""
-    return [float(getattr(p, field)) for p in points if getattr(p, field) is not None]
 
 
 def headline_indicators(period: PeriodData, limit: int = 12) -> list[Indicator]:

@@ -9,10 +9,10 @@ import pytest
 
 from econdash.loaders import load_dataset
 from econdash.model.period import Period
+from econdash.model.series import spark_values
 from econdash.paths import bundled_examples
 from econdash.query import (
-    indicator_series, observations, project_totals, series_points, series_summary, spark_values,
-    tier_ladder,
+    indicator_series, observations, project_totals, series_points, series_summary, tier_ladder,
 )
 
 SERIES_HEADER = "indicator,year,first_month,last_month,value,unit,yoy_pct,name,name_en,category\n"
@@ -118,7 +118,7 @@ def test_indicator_series_across_the_three_cities() -> None:
 
 
 def test_spark_values_skip_missing() -> None:
-    from econdash.query import SeriesPoint
+    from econdash.model.series import SeriesPoint
     points = [SeriesPoint(Period(2020, 1, 12), 1.0, None, None),
               SeriesPoint(Period(2021, 1, 12), None, 2.5, None),
               SeriesPoint(Period(2022, 1, 12), 3.0, -1.0, None)]

@@ -10,11 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from econdash.errors import Problem
 from econdash.model.period import Period
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+def _empty_frame() -> "pl.DataFrame":
+    # polars is imported here, not at the top, so the first frame of the dashboard can
+    # be drawn from a snapshot of these dataclasses before polars (0.3 s) is imported.
+    import polars as pl
+    return pl.DataFrame()
 
 
 @dataclass(frozen=True)
@@ -67,8 +76,8 @@ class PeriodData:
     published: dt.date | None = None
     indicators: tuple[Indicator, ...] = ()
     tiers: tuple[Tier, ...] = ()
-    projects: pl.DataFrame = field(default_factory=pl.DataFrame)
-    enterprises: pl.DataFrame = field(default_factory=pl.DataFrame)
+    projects: pl.DataFrame = field(default_factory=_empty_frame)
+    enterprises: pl.DataFrame = field(default_factory=_empty_frame)
     encodings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -78,9 +87,7 @@ class PeriodData:
 
     def title(self, lang: str) -> str:
         """The label to show: the report's own (Chinese) or the derived one."""
-        if lang != "en" and self.label:
-            return self.label
-        return self.period.label(lang)
+        return period_title(self.label, self.period, lang)
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         """The indicator with this id, or None."""
@@ -117,6 +124,18 @@ class Dataset:
 
     def title(self, lang: str) -> str:
         """The dataset's name in `lang`, else its folder name."""
-        if lang == "en" and self.name_en:
-            return self.name_en
-        return self.name or self.root.name
+        return dataset_title(self.name, self.name_en, self.root.name, lang)
+
+
+def period_title(label: str | None, period: Period, lang: str) -> str:
+    """A period's label to show: the report's own (Chinese) or the derived one."""
+    if lang != "en" and label:
+        return label
+    return period.label(lang)
+
+
+def dataset_title(name: str | None, name_en: str | None, folder: str, lang: str) -> str:
+    """A dataset's name in `lang`, else its folder name."""
+    if lang == "en" and name_en:
+        return name_en
+    return name or folder

@@ -11,7 +11,8 @@ from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Sparkline, Static
 
 from econdash.i18n import tr
-from econdash.query import series_points, series_summary, spark_values
+from econdash.model.series import spark_values
+from econdash.query import series_points, series_summary
 from econdash.screens.base import SectionScreen
 from econdash.widgets.format import fmt_growth, fmt_number, growth_style
 from econdash.widgets.frame_table import Column, FrameTable

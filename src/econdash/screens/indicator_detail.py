@@ -15,7 +15,8 @@ from textual.widgets import Sparkline, Static
 
 from econdash.i18n import tr
 from econdash.model.dataset import Indicator, PeriodData
-from econdash.query import SeriesPoint, indicator_series, parts_of, spark_values
+from econdash.model.series import SeriesPoint, spark_values
+from econdash.query import indicator_series, parts_of
 from econdash.widgets.format import (
     bar, fmt_growth, fmt_number, fmt_rank, target_progress,
 )

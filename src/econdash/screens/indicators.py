@@ -22,7 +22,8 @@ from textual.widgets import Input, Select, Static
 
 from econdash.i18n import tr
 from econdash.model.dataset import PeriodData
-from econdash.query import categories, indicator_series, indicators_frame, spark_values
+from econdash.model.series import spark_values
+from econdash.query import categories, indicator_series, indicators_frame
 from econdash.screens.base import SectionScreen
 from econdash.screens.indicator_detail import IndicatorDetailScreen, category_label
 from econdash.widgets.format import fmt_number, fmt_rank, growth_style

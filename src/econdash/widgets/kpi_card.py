@@ -10,7 +10,7 @@ from textual.widgets import Sparkline, Static
 from econdash.i18n import tr
 from econdash.model.dataset import Indicator
 from econdash.model.period import Period
-from econdash.query import SeriesPoint, spark_values
+from econdash.model.series import SeriesPoint, spark_values
 from econdash.widgets.format import (
     bar, fmt_growth, fmt_number, fmt_rank, own_span, target_progress,
 )
