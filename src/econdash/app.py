@@ -1,37 +1,66 @@
 """The econdash App: sections as modes, global keys, and the loading worker.
 
-The app is built from a `DatasetChoice` (loaded in a thread worker so the
-first frame appears at once) or from a ready `Dataset` (tests). Screens read
-`dataset`, `current_period` and `lang` from here and only display.
+The app is built from a `DatasetChoice` (loaded on a thread, see `loading`,
+so the first frame appears at once) or from a ready `Dataset` (tests). Screens
+read `dataset`, `current_period` and `lang` from here and only display.
+
+Nothing here imports polars or a section other than the first at import time:
+the first frame (the overview, drawn from a snapshot) needs neither, and
+importing them costs more than Textual's whole start.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-import polars as pl
 from textual import work
 from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.reactive import reactive
+from textual.screen import Screen
 
-from econdash.commands import JumpProvider
 from econdash.errors import EcondashError
 from econdash.i18n import tr
+from econdash.loading import Loading, Startup, begin
+from econdash.overview_data import OverviewData, overview_data, save_snapshot
 from econdash.settings import Settings, load_settings, save_settings
 from econdash.watch import Fingerprint, fingerprint, merge_reload
 from econdash.model.dataset import Dataset, PeriodData
 from econdash.paths import DatasetChoice
-from econdash.screens.enterprises import EnterprisesScreen
-from econdash.screens.growth import GrowthScreen
-from econdash.screens.help import HelpScreen
-from econdash.screens.history import HistoryScreen
-from econdash.screens.indicators import IndicatorsScreen
-from econdash.screens.overview import OverviewScreen
-from econdash.screens.problems import ProblemsScreen
-from econdash.screens.projects import ProjectsScreen
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SECTION_SCREENS = {
+    "overview": "overview.OverviewScreen",
+    "indicators": "indicators.IndicatorsScreen",
+    "growth": "growth.GrowthScreen",
+    "projects": "projects.ProjectsScreen",
+    "enterprises": "enterprises.EnterprisesScreen",
+    "history": "history.HistoryScreen",
+}
+"""Section name -> screen class in `econdash.screens`, imported when first shown."""
+
+
+def _screen_class(dotted: str) -> type[Screen]:
+    module, name = dotted.rsplit(".", 1)
+    return getattr(importlib.import_module(f"econdash.screens.{module}"), name)
+
+
+def _section_factory(name: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        return _screen_class(SECTION_SCREENS[name])()
+    return make
+
+
+def _jump_provider() -> type[Provider]:
+    from econdash.commands import JumpProvider
+    return JumpProvider
 
 
 DISPLAY_HELPER_COLUMNS = {"report_order", "category_order", "rank_text", "trend"}
@@ -42,16 +71,9 @@ class EcondashApp(App):
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "econdash"
-    MODES = {
-        "overview": OverviewScreen,
-        "indicators": IndicatorsScreen,
-        "growth": GrowthScreen,
-        "projects": ProjectsScreen,
-        "enterprises": EnterprisesScreen,
-        "history": HistoryScreen,
-    }
+    MODES = {name: _section_factory(name) for name in SECTION_SCREENS}
     DEFAULT_MODE = "overview"
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {_jump_provider}
     BINDINGS = [
         Binding("1", "section('overview')", "Overview", show=False),
         Binding("2", "section('indicators')", "Indicators", show=False),
@@ -78,7 +100,7 @@ class EcondashApp(App):
 
     def __init__(self, choice: DatasetChoice | None = None, *, dataset: Dataset | None = None,
                  lang: str | None = None, settings_file: Path | None = None,
-                 watch: bool = False) -> None:
+                 watch: bool = False, startup: Startup | None = None) -> None:
         self.settings = load_settings(settings_file)
         if self.settings.section in self.MODES:
             # App.__init__ reads DEFAULT_MODE, so the remembered section goes in first.
@@ -89,6 +111,11 @@ class EcondashApp(App):
         self.observations: pl.DataFrame | None = None
         self.load_error: EcondashError | None = None
         self._preloaded = dataset
+        if startup is None and choice is not None and dataset is None:
+            startup = begin(choice.path, self.DEFAULT_MODE)
+        self._startup = startup
+        self.preview: OverviewData | None = startup.preview if startup else None
+        """The overview from a snapshot, shown until the dataset has loaded."""
         self._settings_file = settings_file
         self._watch = watch
         self._fingerprint: Fingerprint | None = None
@@ -113,17 +140,23 @@ class EcondashApp(App):
             self.theme = self.settings.theme
         if self._preloaded is not None:
             self.apply_dataset(self._preloaded)
-        elif self.choice is not None:
-            self._load(self.choice.path)
+        elif self._startup is not None and self._startup.loading is not None:
+            self._await_load(self._startup.loading)
+        elif self._startup is not None:
+            # The overview is drawn from a snapshot: load once that frame is out.
+            startup = self._startup
+            self.call_after_refresh(lambda: self._await_load(startup.start_loading()))
         if self._watch and self.choice is not None:
             self.set_interval(self.RELOAD_SECONDS, self._poll_changes)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, path: Path, reload: bool = False) -> None:
-        from econdash.loaders import load_dataset
-        stamp = fingerprint(path)
+    def _await_load(self, loading: Loading, reload: bool = False) -> None:
+        """Wait (in a worker thread) for a load, then show its result."""
+        path = loading.path
         try:
-            dataset = load_dataset(path)
+            stamp, dataset = loading.result()
+            from econdash.query import observations
+            obs = None if reload else observations(dataset)  # a reload merges first
         except EcondashError as exc:
             self.call_from_thread(self._load_failed, exc, reload)
             return
@@ -137,8 +170,20 @@ class EcondashApp(App):
         if reload:
             self.call_from_thread(self.apply_reload, dataset)
         else:
-            self.call_from_thread(self.apply_dataset, dataset)
+            self.call_from_thread(self.apply_dataset, dataset, obs)
+        self._save_snapshot(stamp, dataset, obs)
         self._prewarm(dataset)  # after showing the data, so the first screen isn't held up
+
+    def _save_snapshot(self, stamp: Fingerprint, dataset: Dataset,
+                       obs: pl.DataFrame | None) -> None:
+        """For the next start: the overview of the newest period, if the data is clean."""
+        if self._startup is None or dataset.errors or not dataset.periods:
+            return
+        from econdash.query import observations
+        obs = observations(dataset) if obs is None else obs
+        data = overview_data(dataset, obs, len(dataset.periods) - 1)
+        if data is not None:
+            save_snapshot(self._startup.snapshot_path, stamp, data)
 
     def _prewarm(self, dataset: Dataset) -> None:
         """In the loading worker: summarise a big roster now, before section 5 is opened."""
@@ -158,13 +203,14 @@ class EcondashApp(App):
         if current in (self._fingerprint, self._reloading):
             return
         self._reloading = current
-        self.call_from_thread(self._load, self.choice.path, True)
+        self.call_from_thread(self._await_load, Loading(self.choice.path), True)
 
-    def apply_dataset(self, dataset: Dataset) -> None:
-        """Show a loaded dataset; open the problems screen when it has errors."""
-        self._set_dataset(dataset, keep_period=None)
+    def apply_dataset(self, dataset: Dataset, obs: pl.DataFrame | None = None) -> None:
+        """Show a loaded dataset (`obs`: its observations, if computed already); open the
+        problems screen when it has errors."""
+        self._set_dataset(dataset, keep_period=None, obs=obs)
         if dataset.errors or not (dataset.periods or dataset.series.height):
-            self.push_screen(ProblemsScreen())
+            self._push_problems()
         elif dataset.warnings:
             self.notify(tr("warnings_found", self.lang, count=len(dataset.warnings),
                            first=dataset.warnings[0]), severity="warning", timeout=8)
@@ -183,10 +229,11 @@ class EcondashApp(App):
         else:
             self.notify(tr("reloaded", self.lang), timeout=3)
 
-    def _set_dataset(self, dataset: Dataset, keep_period: str | None) -> None:
+    def _set_dataset(self, dataset: Dataset, keep_period: str | None,
+                     obs: pl.DataFrame | None = None) -> None:
         from econdash.query import observations
         self.dataset = dataset
-        self.observations = observations(dataset)
+        self.observations = observations(dataset) if obs is None else obs
         self.load_error = None
         ids = [p.id for p in dataset.periods]
         index = ids.index(keep_period) if keep_period in ids else len(ids) - 1
@@ -206,8 +253,19 @@ class EcondashApp(App):
     def apply_load_error(self, error: EcondashError) -> None:
         """The dataset could not be opened at all: say why."""
         self.load_error = error
+        self.preview = None
         self.refresh_screen()
+        self._push_problems()
+
+    def _push_problems(self) -> None:
+        from econdash.screens.problems import ProblemsScreen
         self.push_screen(ProblemsScreen())
+
+    def overview(self) -> OverviewData | None:
+        """What the overview shows: the loaded period's, else the snapshot's."""
+        if self.dataset is None:
+            return self.preview
+        return overview_data(self.dataset, self.observations, self.period_index)
 
     def refresh_screen(self) -> None:
         """Rebuild whatever section is showing (hidden ones rebuild on resume)."""
@@ -269,6 +327,7 @@ class EcondashApp(App):
 
     def action_help(self) -> None:
         """Show every key."""
+        from econdash.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -301,13 +360,16 @@ class EcondashApp(App):
 
     def action_problems(self) -> None:
         """Show problems found in the data."""
+        from econdash.screens.problems import ProblemsScreen
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen())
 
 
-def run_app(choice: DatasetChoice, lang: str | None = None) -> int:
+def run_app(choice: DatasetChoice, lang: str | None = None,
+            startup: Startup | None = None) -> int:
     """Run the dashboard until the user quits; returns the exit code."""
     from econdash.settings import settings_path
-    app = EcondashApp(choice, lang=lang, settings_file=settings_path(), watch=True)
+    app = EcondashApp(choice, lang=lang, settings_file=settings_path(), watch=True,
+                      startup=startup)
     app.run()
     return app.return_code or 0

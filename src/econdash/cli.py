@@ -203,12 +203,15 @@ def _print_lines(lines: list[str]) -> None:
 
 def run_dashboard(args: argparse.Namespace) -> int:
     """No command: open the dashboard."""
-    from econdash.app import run_app
-    from econdash.paths import resolve_dataset
-    from econdash.paths import DatasetChoice
+    from econdash.loading import begin
+    from econdash.paths import DatasetChoice, resolve_dataset
+    from econdash.settings import load_settings, settings_path
     example = _example_path(args.example)
     choice = DatasetChoice(example, "example") if example else resolve_dataset(args.data)
-    return run_app(choice, lang=args.lang)
+    # Before Textual is imported: the dataset starts loading while the interface starts.
+    startup = begin(choice.path, load_settings(settings_path()).section)
+    from econdash.app import run_app
+    return run_app(choice, lang=args.lang, startup=startup)
 
 
 def _example_path(name: str | None):

@@ -1,7 +1,7 @@
 """Every place econdash reads or writes on disk is decided here.
 
-Tests patch `user_data_root` / `user_config_root` (or set ECONDASH_HOME) so
-they never touch a person's real folders.
+Tests patch `user_data_root` / `user_config_root` / `user_cache_root` (or set
+ECONDASH_HOME) so they never touch a person's real folders.
 """
 
 from __future__ import annotations
@@ -41,6 +41,15 @@ def user_config_root() -> Path:
         return Path(home) / "config"
     from platformdirs import user_config_path
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_cache_root() -> Path:
+    """The per-user cache folder (platformdirs), or $ECONDASH_HOME/cache."""
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return Path(home) / "cache"
+    from platformdirs import user_cache_path
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def user_dataset() -> Path:

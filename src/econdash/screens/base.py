@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Container
 from econdash.screens.localized import LocalizedScreen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from econdash.i18n import tr
+from econdash.widgets.keybar import KeyBar
 from econdash.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -45,11 +46,12 @@ class SectionScreen(LocalizedScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(self.SECTION)
         with Container(id="body"):
-            yield LoadingIndicator(id="loading")
+            if not self.is_ready():  # (an animated widget: only made when it will show)
+                yield LoadingIndicator(id="loading")
             yield Static("", id="no-data", classes="no-data")
             with Container(id="section"):
                 yield from self.compose_body()
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         """The section's own widgets."""
@@ -64,14 +66,23 @@ class SectionScreen(LocalizedScreen):
     def refresh_all(self) -> None:
         """Top bar and section, or the loading / no-data state."""
         self.query_one(TopBar).refresh_bar()
-        loading = not self.econ.loaded
-        self.query_one("#loading").display = loading
-        empty = not loading and self.period is None
+        loading = not self.is_ready()
+        for indicator in self.query("#loading"):
+            indicator.display = loading
+        empty = not loading and not self.has_data()
         self.query_one("#no-data", Static).display = empty
         self.query_one("#no-data", Static).update(tr("no_data", self.lang))
         self.query_one("#section").display = not loading and not empty
         if not loading and not empty:
             self.refresh_section()
+
+    def is_ready(self) -> bool:
+        """Whether there is something to show yet (the dataset has loaded, or failed to)."""
+        return self.econ.loaded
+
+    def has_data(self) -> bool:
+        """Whether there is a period to show."""
+        return self.period is not None
 
     def refresh_section(self) -> None:
         """Rebuild the section's content from the app's state."""

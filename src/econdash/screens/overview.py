@@ -1,4 +1,8 @@
-"""Section 1, Overview: the period, its source, and headline figures as cards."""
+"""Section 1, Overview: the period, its source, and headline figures as cards.
+
+It is the first screen, so it can also be drawn from a snapshot of the last
+load (`overview_data`) before the dataset has loaded.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from econdash.i18n import tr
-from econdash.query import headline_indicators, indicator_series
 from econdash.screens.base import SectionScreen
 from econdash.widgets.kpi_card import KpiCard
 
@@ -16,27 +19,39 @@ CARD_WIDTH = 38  # cells; columns of cards = available width // this
 
 
 class OverviewScreen(SectionScreen):
-    """Headline indicators of the current period."""
+    """Headline indicators of the current period (from a snapshot until data loads)."""
 
     SECTION = "overview"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: object = None  # (data, lang) of the cards on screen
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="provenance")
         with VerticalScroll(id="cards-scroll"):
             yield Grid(id="cards")
 
+    def is_ready(self) -> bool:
+        return self.econ.loaded or self.econ.preview is not None
+
+    def has_data(self) -> bool:
+        if self.econ.dataset is None:
+            return self.econ.preview is not None
+        return self.period is not None
+
     def refresh_section(self) -> None:
-        period = self.period
-        assert period is not None
+        data = self.econ.overview()
+        assert data is not None
         lang = self.lang
         line = Text()
-        line.append(period.title(lang), style="bold")
-        if period.region:
-            line.append(f"  {tr('region', lang)}: {period.region}")
-        if period.source:
-            line.append(f"  {tr('source', lang)}: {period.source}", style="dim")
-        if period.published:
-            line.append(f" ({period.published.isoformat()})", style="dim")
+        line.append(data.title(lang), style="bold")
+        if data.region:
+            line.append(f"  {tr('region', lang)}: {data.region}")
+        if data.source:
+            line.append(f"  {tr('source', lang)}: {data.source}", style="dim")
+        if data.published:
+            line.append(f" ({data.published.isoformat()})", style="dim")
         choice = self.econ.choice
         if choice is not None:
             where = tr(f"origin.{choice.origin}", lang)
@@ -44,15 +59,13 @@ class OverviewScreen(SectionScreen):
                 where += f": {choice.path}"
             line.append(f"\n{tr('dataset', lang)}: {where}", style="dim")
         self.query_one("#provenance", Static).update(line)
+        if self._shown == (data, lang):
+            return  # the loaded data is what the snapshot showed: keep the cards
+        self._shown = (data, lang)
         grid = self.query_one("#cards", Grid)
         grid.remove_children()
-        obs = self.econ.observations
-        cards = [
-            KpiCard(ind, period.period, lang,
-                    indicator_series(obs, ind) if obs is not None else [])
-            for ind in headline_indicators(period)
-        ]
-        grid.mount_all(cards)
+        grid.mount_all([KpiCard(card.indicator, data.period, lang, list(card.points))
+                        for card in data.cards])
         self._fit_columns()
 
     def on_resize(self) -> None:

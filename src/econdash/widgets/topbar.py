@@ -36,13 +36,21 @@ class TopBar(Static):
             style = "bold reverse" if name == self.section else ""
             text.append_text(Text.from_markup(
                 f"[@click=app.section('{name}')]{label}[/]", style=style))
-        period = app.current_period
+        period, preview = app.current_period, app.preview
         if period is not None:
+            title, position = period.title(lang), app.period_index + 1
             count = len(app.dataset.periods) if app.dataset else 0
+        elif preview is not None and app.dataset is None:  # drawn from the snapshot
+            title, position, count = preview.title(lang), preview.position, preview.count
+        else:
+            title = None
+        if title is not None:
             text.append("  ")
-            text.append(period.title(lang), style="bold")
+            text.append(title, style="bold")
             if count > 1:
-                text.append(f" [{app.period_index + 1}/{count}]", style="dim")
+                text.append(f" [{position}/{count}]", style="dim")
         if app.dataset is not None:
             text.append("  " + app.dataset.title(lang), style="dim")
+        elif preview is not None:
+            text.append("  " + preview.dataset_title(lang), style="dim")
         self.update(text)

@@ -1,0 +1,126 @@
+"""What the overview shows, as plain dataclasses, and a snapshot of it on disk.
+
+The overview is the first screen. Its cards need only an indicator dataclass
+and a few series points each, so after every successful load econdash pickles
+them into the user's cache, keyed by the dataset's file fingerprint and by the
+code that wrote them. The next start draws the overview from that snapshot
+before polars is imported and while the dataset loads in the background; the
+loaded data then replaces it. Any change to a file of the dataset changes the
+fingerprint, so a snapshot is never shown for data that has changed since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from econdash import __version__
+from econdash.model.dataset import Indicator, dataset_title, period_title
+from econdash.model.period import Period
+from econdash.model.series import SeriesPoint
+from econdash.watch import Fingerprint
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from econdash.model.dataset import Dataset
+
+SNAPSHOT_FORMAT = 1
+# Files whose classes are pickled: a snapshot written by other code is not read.
+PICKLED_MODULES = ("model/dataset.py", "model/period.py", "model/series.py", "overview_data.py")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline indicator and its series (oldest first)."""
+
+    indicator: Indicator
+    points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """The newest (or chosen) period's provenance and headline cards."""
+
+    period: Period
+    label: str | None
+    region: str | None
+    source: str | None
+    published: dt.date | None
+    position: int  # 1-based, among `count` periods
+    count: int
+    dataset_name: str | None
+    dataset_name_en: str | None
+    dataset_folder: str
+    cards: tuple[Card, ...]
+
+    def title(self, lang: str) -> str:
+        """The period's label, as `PeriodData.title`."""
+        return period_title(self.label, self.period, lang)
+
+    def dataset_title(self, lang: str) -> str:
+        """The dataset's name, as `Dataset.title`."""
+        return dataset_title(self.dataset_name, self.dataset_name_en, self.dataset_folder, lang)
+
+
+def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
+                  index: int) -> OverviewData | None:
+    """The overview of period `index` of a loaded dataset (None when it has no periods)."""
+    from econdash.query import headline_indicators, indicator_series
+    if not dataset.periods:
+        return None
+    index = min(max(index, 0), len(dataset.periods) - 1)
+    period = dataset.periods[index]
+    cards = tuple(
+        Card(ind, tuple(indicator_series(observations, ind)) if observations is not None else ())
+        for ind in headline_indicators(period))
+    return OverviewData(
+        period=period.period, label=period.label, region=period.region, source=period.source,
+        published=period.published, position=index + 1, count=len(dataset.periods),
+        dataset_name=dataset.name, dataset_name_en=dataset.name_en,
+        dataset_folder=dataset.root.name, cards=cards)
+
+
+def snapshot_file(cache: Path, root: Path) -> Path:
+    """The snapshot of the dataset at `root` (one file per dataset folder)."""
+    digest = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache / f"overview-{digest}.pickle"
+
+
+def code_stamp() -> tuple:
+    """econdash's version and the pickled modules' sizes and times (a development
+    checkout changes code without changing the version)."""
+    package = Path(__file__).resolve().parent
+    stamps: list[tuple[int, int]] = []
+    for name in PICKLED_MODULES:
+        try:
+            stat = (package / name).stat()
+        except OSError:
+            return (SNAPSHOT_FORMAT, __version__)
+        stamps.append((stat.st_mtime_ns, stat.st_size))
+    return (SNAPSHOT_FORMAT, __version__, tuple(stamps))
+
+
+def save_snapshot(path: Path, stamp: Fingerprint, data: OverviewData) -> None:
+    """Write the snapshot atomically; a cache that can't be written is not an error."""
+    from econdash.store import atomic_write_bytes
+    try:
+        atomic_write_bytes(path, pickle.dumps((code_stamp(), stamp, data),
+                                              protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+
+
+def load_snapshot(path: Path, stamp: Fingerprint) -> OverviewData | None:
+    """The snapshot if it was written by this code for exactly these files, else None."""
+    try:
+        code, saved_stamp, data = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, unreadable or foreign: just not used
+        return None
+    if code != code_stamp() or saved_stamp != stamp or not isinstance(data, OverviewData):
+        return None
+    return data

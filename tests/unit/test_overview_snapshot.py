@@ -1,0 +1,114 @@
+"""The overview snapshot: written after a load, read back only for the same files and code."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from econdash.errors import DatasetError
+from econdash.loaders import load_dataset
+from econdash.loading import Loading, begin
+from econdash.overview_data import (
+    OverviewData, load_snapshot, overview_data, save_snapshot, snapshot_file,
+)
+from econdash.paths import bundled_examples
+from econdash.query import observations
+from econdash.watch import fingerprint
+
+
+@pytest.fixture()
+def dataset_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(bundled_examples() / "three-cities", target)
+    return target
+
+
+def overview_of(path: Path) -> OverviewData:
+    dataset = load_dataset(path)
+    data = overview_data(dataset, observations(dataset), len(dataset.periods) - 1)
+    assert data is not None
+    return data
+
+
+def test_overview_data_is_the_newest_period_with_series(dataset_copy: Path) -> None:
+    data = overview_of(dataset_copy)
+    assert (data.position, data.count) == (9, 9)
+    assert data.period.id == "2019FY"
+    assert data.cards and all(len(card.points) > 1 for card in data.cards)
+    assert data.title("en") == "2019 FY"
+
+
+def test_snapshot_round_trip_for_the_same_files(tmp_path: Path, dataset_copy: Path) -> None:
+    data, stamp = overview_of(dataset_copy), fingerprint(dataset_copy)
+    path = snapshot_file(tmp_path / "cache", dataset_copy)
+    save_snapshot(path, stamp, data)
+    assert load_snapshot(path, stamp) == data
+
+
+def test_snapshot_ignored_once_a_file_changed(tmp_path: Path, dataset_copy: Path) -> None:
+    path = snapshot_file(tmp_path / "cache", dataset_copy)
+    save_snapshot(path, fingerprint(dataset_copy), overview_of(dataset_copy))
+    report = next(dataset_copy.glob("2019*/report.toml"))
+    stat = report.stat()
+    os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert load_snapshot(path, fingerprint(dataset_copy)) is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("other code", (), None)),
+                                     pickle.dumps({"a": 1})])
+def test_unreadable_or_foreign_snapshot_is_ignored(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "snap.pickle"
+    path.write_bytes(content)
+    assert load_snapshot(path, ()) is None
+    assert load_snapshot(tmp_path / "missing.pickle", ()) is None
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path: Path, dataset_copy: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    save_snapshot(snapshot_file(blocker, dataset_copy), fingerprint(dataset_copy),
+                  overview_of(dataset_copy))  # no exception
+    assert blocker.read_text().startswith("a file")
+
+
+def test_begin_loads_at_once_without_a_snapshot(tmp_path: Path, dataset_copy: Path) -> None:
+    startup = begin(dataset_copy, "overview", cache=tmp_path / "cache")
+    assert startup.preview is None and startup.loading is not None
+    stamp, dataset = startup.loading.result()
+    assert stamp == fingerprint(dataset_copy) and len(dataset.periods) == 9
+
+
+def test_begin_shows_the_snapshot_first_and_defers_the_load(tmp_path: Path,
+                                                            dataset_copy: Path) -> None:
+    cache = tmp_path / "cache"
+    save_snapshot(snapshot_file(cache, dataset_copy), fingerprint(dataset_copy),
+                  overview_of(dataset_copy))
+    startup = begin(dataset_copy, "overview", cache=cache)
+    assert startup.preview == overview_of(dataset_copy) and startup.loading is None
+    assert startup.start_loading() is startup.start_loading()  # started once
+    # Another first section does not use the overview's snapshot: it loads at once.
+    other = begin(dataset_copy, "enterprises", cache=cache)
+    assert other.preview is None and other.loading is not None
+
+
+def test_loading_reraises_what_loading_raised(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="no such folder"):
+        Loading(tmp_path / "missing").result()
+
+
+def test_the_first_screen_needs_no_polars() -> None:
+    """The snapshot start draws the overview before polars (0.3 s to import) is imported."""
+    code = ("import sys, econdash.cli, econdash.loading, econdash.app, "
+            "econdash.screens.overview, econdash.widgets.kpi_card; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'polars'))")
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=True)
+    assert result.stdout.strip() == "[]"
