@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from econdash.screens.localized import LocalizedScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from econdash.compare import compare_indicators, new_honours
 from econdash.i18n import tr
+from econdash.widgets.keybar import KeyBar
 from econdash.widgets.format import fmt_number, growth_style
 from econdash.widgets.frame_table import Column, FrameTable
 
@@ -67,7 +68,7 @@ class CompareScreen(LocalizedScreen):
         yield Static("", id="compare-title")
         yield FrameTable(id="compare-table")
         yield Static("", id="compare-honours")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_all()

@@ -1,0 +1,121 @@
+"""Starting from the overview snapshot, and the one-line key bar."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from econdash.app import EcondashApp
+from econdash.errors import DatasetError
+from econdash.loaders import load_dataset
+from econdash.loading import Startup
+from econdash.overview_data import overview_data
+from econdash.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.query import observations
+from econdash.screens.help import HelpScreen
+from econdash.screens.problems import ProblemsScreen
+from econdash.watch import fingerprint
+from econdash.widgets.kpi_card import KpiCard
+from econdash.widgets.keybar import KeyBar
+from econdash.widgets.topbar import TopBar
+from tests.ui.ui_support import run_scenario
+
+
+class HeldLoading:
+    """A load that finishes (or fails) only when the test says so."""
+
+    def __init__(self, path: Path, error: Exception | None = None) -> None:
+        self.path, self.error, self.release = path, error, threading.Event()
+
+    def result(self):
+        self.release.wait(30)
+        if self.error is not None:
+            raise self.error
+        return fingerprint(self.path), load_dataset(self.path)
+
+
+def snapshot_startup(path: Path, loading: HeldLoading, cache: Path) -> Startup:
+    dataset = load_dataset(path)
+    preview = overview_data(dataset, observations(dataset), len(dataset.periods) - 1)
+    return Startup(path, cache / "snap.pickle", preview, loading)  # type: ignore[arg-type]
+
+
+def bar_text(app: EcondashApp) -> str:
+    return app.screen.query_one(KeyBar).render().plain
+
+
+def test_overview_drawn_from_the_snapshot_is_kept_when_the_data_arrives(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(bundled_examples() / "three-cities", data)
+    loading = HeldLoading(data)
+    startup = snapshot_startup(data, loading, tmp_path)
+
+    async def main() -> None:
+        app = EcondashApp(DatasetChoice(data, "--data"), startup=startup)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert app.dataset is None and not app.loaded  # still loading
+            cards = list(app.screen.query(KpiCard))
+            assert len(cards) == len(startup.preview.cards) > 0
+            assert "2019年" in app.screen.query_one(TopBar).render().plain
+            assert "[9/9]" in app.screen.query_one(TopBar).render().plain
+            loading.release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.dataset is not None
+            assert list(app.screen.query(KpiCard)) == cards  # same widgets: no flicker
+            assert (tmp_path / "snap.pickle").exists()  # the next start's snapshot
+    try:
+        asyncio.run(main())
+    finally:
+        loading.release.set()
+
+
+def test_a_load_error_after_the_snapshot_shows_problems_not_stale_cards(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(bundled_dataset(), data)
+    loading = HeldLoading(data, DatasetError(f"{data}: cannot be read"))
+    startup = snapshot_startup(data, loading, tmp_path)
+
+    async def main() -> None:
+        app = EcondashApp(DatasetChoice(data, "--data"), startup=startup)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert app.screen.query(KpiCard)
+            loading.release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ProblemsScreen)
+            assert app.preview is None and app.overview() is None
+            assert not (tmp_path / "snap.pickle").exists()
+    try:
+        asyncio.run(main())
+    finally:
+        loading.release.set()
+
+
+def test_key_bar_lists_the_keys_in_the_interface_language() -> None:
+    async def scenario(app, pilot) -> None:
+        text = bar_text(app)
+        assert " ? 帮助 " in text and " q 退出 " in text and " [ 上一期 " in text
+        assert text.rstrip().endswith("^p 命令")  # the palette key on the right
+        await pilot.press("5")
+        assert " / 搜索 " in bar_text(app)  # the section's own keys come first
+        await pilot.press("l")
+        await pilot.pause()
+        assert " / Search " in bar_text(app) and " ? Help " in bar_text(app)
+    run_scenario(scenario)
+
+
+def test_clicking_a_key_in_the_key_bar_presses_it() -> None:
+    async def scenario(app, pilot) -> None:
+        text = bar_text(app)
+        column = cell_len(text[:text.index(" ? ") + 1])  # labels are Chinese: 2 cells each
+        await pilot.click(KeyBar, offset=(column, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+    run_scenario(scenario)
