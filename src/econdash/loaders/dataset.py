@@ -8,6 +8,7 @@ holds no dataset at all raises `DatasetError`.
 from __future__ import annotations
 
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -68,8 +69,8 @@ def _load_folder(root: Path) -> Dataset:
     if not folders and not series_paths:
         raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
                            "(see docs/dataset-format.md)")
-    periods = _unique_periods(
-        [p for p in (_load_period(f, root, problems) for f in folders) if p], root, problems)
+    periods = _unique_periods([p for p in _load_periods(folders, root, problems) if p],
+                              root, problems)
     series = _load_all_series(series_paths, root, problems)
     problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
     return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
@@ -110,6 +111,41 @@ def _load_meta(root: Path, problems: list[Problem]) -> dict:
     table.label = "dataset"
     table.check_keys(DATASET_KEYS)
     return {key: table.text(key) for key in DATASET_KEYS if key != "note"}
+
+
+def _load_periods(folders: list[Path], root: Path,
+                  problems: list[Problem]) -> list[PeriodData | None]:
+    """Every period folder, in order, two at a time.
+
+    A report is parsed in Python (holding the GIL) while polars parses another
+    folder's CSVs (releasing it), so the biggest folders start first and the small
+    ones are read while they parse. Problems are recorded in folder order.
+    """
+    def load(folder: Path) -> tuple[PeriodData | None, list[Problem]]:
+        found: list[Problem] = []
+        return _load_period(folder, root, found), found
+
+    if len(folders) < 2:
+        results = [load(folder) for folder in folders]
+    else:
+        biggest_first = sorted(range(len(folders)), key=lambda i: -_data_size(folders[i]))
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="econdash-period") as pool:
+            futures = {i: pool.submit(load, folders[i]) for i in biggest_first}
+            results = [futures[i].result() for i in range(len(folders))]
+    for _, found in results:
+        problems.extend(found)
+    return [period for period, _ in results]
+
+
+def _data_size(folder: Path) -> int:
+    """Bytes of a period folder's tables (what takes long to read)."""
+    total = 0
+    for name in ("projects.csv", "enterprises.csv"):
+        try:
+            total += (folder / name).stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _load_period(folder: Path, base: Path, problems: list[Problem]) -> PeriodData | None:
