@@ -187,9 +187,9 @@ class EcondashApp(App):
 
     def _prewarm(self, dataset: Dataset) -> None:
         """In the loading worker: summarise a big roster now, before section 5 is opened."""
-        from econdash.screens.enterprises import prepare_roster
-        if dataset.periods and dataset.periods[-1].enterprises.height > 50_000:
-            prepare_roster(dataset.periods[-1], self.lang)
+        from econdash.screens.enterprises import SUMMARY_INLINE_ROWS, roster_summary
+        if dataset.periods and dataset.periods[-1].enterprises.height > SUMMARY_INLINE_ROWS:
+            roster_summary(dataset.periods[-1], self.lang)
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def _poll_changes(self) -> None:

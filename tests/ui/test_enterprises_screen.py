@@ -271,3 +271,31 @@ def test_period_without_csv_files(tmp_path: Path) -> None:
         assert projects.total_count == 0
         assert "显示 0 / 共 0 行" in plain(app.screen.query_one(".section-status", Static).content)
     run(scenario, dataset)
+
+
+def test_big_roster_is_summarised_off_the_ui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SUMMARY_INLINE_ROWS the table shows at once; the ladder and filter lists are
+    computed in a worker and appear when ready."""
+    import threading
+    import econdash.screens.enterprises as enterprises
+    monkeypatch.setattr(enterprises, "SUMMARY_INLINE_ROWS", 0)
+    monkeypatch.setattr(enterprises, "_SUMMARIES", {})
+    on_ui_thread: list[bool] = []
+    original = enterprises.roster_summary
+
+    def roster_summary(period, lang):  # type: ignore[no-untyped-def]
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return original(period, lang)
+    monkeypatch.setattr(enterprises, "roster_summary", roster_summary)
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_enterprises(app, pilot)
+        assert screen.query_one(FrameTable).total_count == 30
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert on_ui_thread and not any(on_ui_thread)
+        assert any("三星级绿色工厂" in line for line in ladder_lines(screen))
+        programmes = next(s for s in screen.query(Select) if s.name == "programme")
+        assert programmes.display  # hidden until it has choices
+        assert any(value == "制造业单项冠军" for _, value in programmes._options)
+    run(scenario)

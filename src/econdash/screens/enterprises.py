@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Tree
@@ -111,8 +111,9 @@ def ladder_label(left: str, reported: int | None, named: int, lang: str, width: 
 
 
 @dataclass(frozen=True)
-class _Prepared:
-    frame: pl.DataFrame
+class RosterSummary:
+    """The honour ladder and the filter choices of a roster (slow at a million rows)."""
+
     ladder: pl.DataFrame
     choices: dict[str, list]
 
@@ -187,22 +188,37 @@ class EnterprisesScreen(FilteredTableScreen):
             yield LadderTree()
         yield from self.compose_table()
 
-    def _prepared(self, period: PeriodData, lang: str) -> _Prepared:
-        return prepare_roster(period, lang)
-
     def refresh_section(self) -> None:
         period = self.period
         assert period is not None
         lang = self.lang
-        prepared = self._prepared(period, lang)
         panel = self.query_one("#ladder-panel")
         panel.border_title = tr("ladder", lang)
         panel.border_subtitle = tr("ladder_hint", lang)
-        self._show_ladder(prepared.ladder, lang, (id(prepared.ladder), lang, self.size.width))
-        for column, values in prepared.choices.items():
-            self.bar.set_options(column, values)
-        frame = prepared.frame
+        frame = enterprises_frame(period.enterprises, lang)
         self.show_frame((id(period.enterprises), lang), frame, enterprise_columns(frame, lang))
+        summary = cached_roster_summary(period, lang)
+        if summary is None and period.enterprises.height <= SUMMARY_INLINE_ROWS:
+            summary = roster_summary(period, lang)
+        if summary is not None:
+            self._show_summary(summary, lang)
+        else:
+            # A big roster: the table shows now, the ladder and filter lists when ready.
+            self._summarise(period, lang)
+
+    @work(thread=True, exclusive=True, group="roster-summary", exit_on_error=False)
+    def _summarise(self, period: PeriodData, lang: str) -> None:
+        summary = roster_summary(period, lang)
+        self.app.call_from_thread(self._summary_ready, period, lang, summary)
+
+    def _summary_ready(self, period: PeriodData, lang: str, summary: RosterSummary) -> None:
+        if self.is_mounted and period is self.period and lang == self.lang:
+            self._show_summary(summary, lang)
+
+    def _show_summary(self, summary: RosterSummary, lang: str) -> None:
+        self._show_ladder(summary.ladder, lang, (id(summary.ladder), lang, self.size.width))
+        for column, values in summary.choices.items():
+            self.bar.set_options(column, values)
 
     def _show_ladder(self, ladder: pl.DataFrame, lang: str, key: object) -> None:
         if key != self._ladder_key:
@@ -211,8 +227,9 @@ class EnterprisesScreen(FilteredTableScreen):
             tree.show(ladder, lang, tree.size.width or self.size.width or 80)
 
     def on_resize(self) -> None:
-        if self.period is not None and self._shown_key is not None:
-            ladder = self._prepared(self.period, self.lang).ladder
+        summary = cached_roster_summary(self.period, self.lang) if self.period else None
+        if summary is not None and self._shown_key is not None:
+            ladder = summary.ladder
             self._show_ladder(ladder, self.lang, (id(ladder), self.lang, self.size.width))
 
     @on(Tree.NodeSelected)
@@ -228,29 +245,37 @@ class EnterprisesScreen(FilteredTableScreen):
             self.app.push_screen(EnterpriseDetailScreen(name, honours, self.lang))
 
 
-_PREPARED: dict[tuple[int, str], tuple[pl.DataFrame, _Prepared]] = {}
-_PREPARED_LOCK = threading.Lock()
+SUMMARY_INLINE_ROWS = 50_000
+"""Rosters up to this many rows are summarised at once; bigger ones in a worker."""
+_SUMMARIES: dict[tuple[int, str], tuple[pl.DataFrame, RosterSummary]] = {}
+_SUMMARIES_LOCK = threading.Lock()  # also held while computing: one summary at a time
 
 
-def prepare_roster(period: PeriodData, lang: str) -> _Prepared:
-    """Display frame, ladder and filter choices of a roster, cached per roster and language.
+def cached_roster_summary(period: PeriodData, lang: str) -> RosterSummary | None:
+    """The summary if it was computed already (never waits)."""
+    hit = _SUMMARIES.get((id(period.enterprises), lang))
+    # `is`: an id can be reused by another roster after a reload.
+    return hit[1] if hit is not None and hit[0] is period.enterprises else None
 
-    A million-row roster costs a few hundred ms to summarise, so the app's loading
-    worker calls this for the newest period before the section is ever shown.
+
+def roster_summary(period: PeriodData, lang: str) -> RosterSummary:
+    """Ladder and filter choices of a roster, cached per roster and language.
+
+    A million-row roster takes a few tenths of a second, so the app's loading worker
+    calls this for the newest period before the section is shown, and the section
+    calls it in a worker; the lock makes a second caller wait for the first's result.
     """
-    roster = period.enterprises
-    key = (id(roster), lang)
-    with _PREPARED_LOCK:
-        hit = _PREPARED.get(key)
-    if hit is not None and hit[0] is roster:  # `is`: an id can be reused after a reload
-        return hit[1]
-    ladder = tier_ladder(period)
-    choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
-    for column, _ in EnterprisesScreen.FILTERS[1:]:
-        choices[column] = distinct_values(roster, column)
-    prepared = _Prepared(enterprises_frame(roster, lang), ladder, choices)
-    with _PREPARED_LOCK:
-        if len(_PREPARED) > 4:
-            _PREPARED.clear()
-        _PREPARED[key] = (roster, prepared)
-    return prepared
+    with _SUMMARIES_LOCK:
+        hit = cached_roster_summary(period, lang)
+        if hit is not None:
+            return hit
+        roster = period.enterprises
+        ladder = tier_ladder(period)
+        choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
+        for column, _ in EnterprisesScreen.FILTERS[1:]:
+            choices[column] = distinct_values(roster, column)
+        summary = RosterSummary(ladder, choices)
+        if len(_SUMMARIES) > 4:
+            _SUMMARIES.clear()
+        _SUMMARIES[(id(roster), lang)] = (roster, summary)
+        return summary
