@@ -12,6 +12,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from econdash.i18n import tr
+from econdash.overview_data import OverviewData
 from econdash.screens.base import SectionScreen
 from econdash.widgets.kpi_card import KpiCard
 
@@ -30,7 +31,13 @@ class OverviewScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="provenance")
         with VerticalScroll(id="cards-scroll"):
-            yield Grid(id="cards")
+            # Cards known already (from the snapshot) are composed with the screen, so
+            # the first frame has them; later changes rebuild them in refresh_section.
+            data = self.econ.overview() if self.is_ready() else None
+            with Grid(id="cards"):
+                if data is not None:
+                    self._shown = (data, self.lang)
+                    yield from self._cards(data)
 
     def is_ready(self) -> bool:
         return self.econ.loaded or self.econ.preview is not None
@@ -64,9 +71,12 @@ class OverviewScreen(SectionScreen):
         self._shown = (data, lang)
         grid = self.query_one("#cards", Grid)
         grid.remove_children()
-        grid.mount_all([KpiCard(card.indicator, data.period, lang, list(card.points))
-                        for card in data.cards])
+        grid.mount_all(self._cards(data))
         self._fit_columns()
+
+    def _cards(self, data: OverviewData) -> list[KpiCard]:
+        return [KpiCard(card.indicator, data.period, self.lang, list(card.points))
+                for card in data.cards]
 
     def on_resize(self) -> None:
         self._fit_columns()
