@@ -171,8 +171,15 @@ class EcondashApp(App):
             self.call_from_thread(self.apply_reload, dataset)
         else:
             self.call_from_thread(self.apply_dataset, dataset, obs)
+        # Once the data is on screen (nothing may compete with painting it): the snapshot
+        # for the next start, and the summary of a big roster for section 5.
+        self.call_from_thread(self.call_after_refresh, self._after_showing, stamp, dataset, obs)
+
+    @work(thread=True, exclusive=True, group="after-load", exit_on_error=False)
+    def _after_showing(self, stamp: Fingerprint, dataset: Dataset,
+                       obs: pl.DataFrame | None) -> None:
         self._save_snapshot(stamp, dataset, obs)
-        self._prewarm(dataset)  # after showing the data, so the first screen isn't held up
+        self._prewarm(dataset)
 
     def _save_snapshot(self, stamp: Fingerprint, dataset: Dataset,
                        obs: pl.DataFrame | None) -> None:

@@ -203,8 +203,9 @@ class EnterprisesScreen(FilteredTableScreen):
         if summary is not None:
             self._show_summary(summary, lang)
         else:
-            # A big roster: the table shows now, the ladder and filter lists when ready.
-            self._summarise(period, lang)
+            # A big roster: the table shows now, the ladder and filter lists when ready
+            # (started after the table's frame, so it doesn't compete with painting it).
+            self.call_after_refresh(self._summarise, period, lang)
 
     @work(thread=True, exclusive=True, group="roster-summary", exit_on_error=False)
     def _summarise(self, period: PeriodData, lang: str) -> None:
