@@ -17,7 +17,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, Select
 
 from econdash.i18n import tr
@@ -30,6 +32,15 @@ SELECT_MAX = 22
 SELECT_MIN = 8
 SEARCH_MIN = 20
 """The search box keeps at least this many cells; filters shrink first."""
+
+
+class SearchInput(Input):
+    """The bar's search box. Its size never depends on its text (the bar's CSS gives
+    it `1fr`), so a keystroke repaints only the box: Textual's `Input` changes its
+    virtual size on every key, which by default asks the whole screen for a new
+    layout and a full repaint before the typed character can be shown."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class FilterBar(Horizontal):
@@ -99,8 +110,8 @@ class FilterBar(Horizontal):
             )
             select.display = False  # until it has choices
             yield select
-        yield Input(placeholder=tr("search_placeholder", self._lang), compact=True,
-                    classes="filter-search")
+        yield SearchInput(placeholder=tr("search_placeholder", self._lang), compact=True,
+                          classes="filter-search")
 
     def on_mount(self) -> None:
         self._last = self._key()
@@ -250,7 +261,12 @@ class FilterBar(Horizontal):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._emit()
+        # Show the typed character first, then search: `Changed` is posted once the
+        # frame with the new text is painted, so neither the search (a big one
+        # starts a worker whose threads compete for the CPU) nor the table's
+        # update delays the echo. Keys typed before that frame are coalesced:
+        # `_emit` posts only the newest state.
+        self.call_after_refresh(self._emit)
 
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
