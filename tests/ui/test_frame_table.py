@@ -374,6 +374,27 @@ def test_big_search_runs_in_worker_and_applies() -> None:
     run(big_frame(100_000), scenario)
 
 
+def test_worker_search_learns_the_frame_once_and_keeps_its_rows() -> None:
+    """A big search learns which columns have few values; later searches (and views
+    narrowed by typing) give the rows of a plain scan."""
+    frame = big_frame(60_000).with_columns(
+        kind=pl.when(pl.col("id") % 3 == 0).then(pl.lit("绿色工厂")).otherwise(pl.lit("Green")))
+
+    def plain(text: str) -> list[int]:
+        return frame.filter(query_expr(frame.schema, text, None, {}))["id"].to_list()
+
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        for text in ["绿", "绿色", "1", "12", "123", "gre", "green", "企业42"]:
+            table.set_query(text)
+            await settle(pilot, lambda: table._applied is table._requested)
+            assert table.view_frame["id"].to_list() == plain(text), text
+        assert table._facts.frame is frame
+        assert table._facts.values("kind").sort().to_list() == ["Green", "绿色工厂"]
+        assert table._facts.values("name") is None
+
+    run(frame, scenario)
+
+
 def test_stale_worker_result_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     """An older query that finishes after a newer one must not replace its view."""
     release, first_done = threading.Event(), threading.Event()

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from econdash.filtering import compute_view, query_expr
+from econdash.filtering import SearchFacts, compute_view, query_expr, string_columns
 from econdash.widgets.frame_table_render import (
     Cells,
     Column,
@@ -159,6 +159,7 @@ class FrameTable(ScrollView, can_focus=True):
         self._offsets: list[int] = []  # x where each column starts
         self._frame = pl.DataFrame()
         self._view = self._frame
+        self._facts = SearchFacts(self._frame)  # learnt by searches of this frame
         self._query: _Query = ("", None, {})
         self._sort: _Sort = None
         self._generation = 0  # bumps per requested view; stale results are dropped
@@ -217,6 +218,8 @@ class FrameTable(ScrollView, can_focus=True):
                 missing = [c.key for c in columns if c.key not in frame.schema]
                 raise ValueError(f"columns not in frame: {missing}")
             chosen = default_columns(frame.schema)
+        if frame is not self._frame:
+            self._facts = SearchFacts(frame)
         self._frame = frame
         self._columns = chosen
         self._forget_missing_columns(frame.schema)
@@ -261,14 +264,16 @@ class FrameTable(ScrollView, can_focus=True):
         base, sort = self._narrowing_base()
         if base.height < SYNC_ROW_LIMIT or not self.is_mounted:
             try:
-                predicate = query_expr(frame.schema, search, search_columns, filters)
+                predicate = query_expr(frame.schema, search, search_columns, filters,
+                                       self._facts)
                 view = compute_view(base, predicate, sort)
             except Exception as error:  # polars raises many types; report, don't crash
                 self.post_message(self.QueryFailed(self, str(error)))
                 return
             self._apply_view(view, self._generation, reset_cursor)
         else:
-            self._query_worker(base, self._query, sort, self._generation, reset_cursor)
+            self._query_worker(base, self._query, sort, self._facts, self._generation,
+                               reset_cursor)
 
     def _narrowing_base(self) -> tuple[pl.DataFrame, _Sort]:
         """Where to search from: while typing extends the search, the rows already shown.
@@ -295,12 +300,18 @@ class FrameTable(ScrollView, can_focus=True):
         description="FrameTable query",
     )
     def _query_worker(
-        self, frame: pl.DataFrame, query: _Query, sort: _Sort, generation: int, reset_cursor: bool
+        self, frame: pl.DataFrame, query: _Query, sort: _Sort, facts: SearchFacts,
+        generation: int, reset_cursor: bool,
     ) -> None:
         """Compute a big view off the main thread; a newer request cancels this one."""
         worker = get_current_worker()
         try:
-            view = compute_view(frame, query_expr(frame.schema, *query), sort)
+            search, columns, _ = query
+            if search:
+                # Once per frame: which columns have few values, which are pure ASCII.
+                facts.learn(search, string_columns(frame.schema) if columns is None
+                            else columns)
+            view = compute_view(frame, query_expr(frame.schema, *query, facts), sort)
         except Exception as error:
             if not worker.is_cancelled:
                 self.post_message(self.QueryFailed(self, str(error)))  # thread-safe
