@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Sparkline, Static
+from textual.renderables.sparkline import Sparkline as SparklineRenderable
+from textual.widget import Widget
 
 from econdash.i18n import tr
 from econdash.model.dataset import Indicator
@@ -60,15 +61,22 @@ def card_body(indicator: Indicator, period: Period, lang: str,
     return text
 
 
-class KpiCard(Vertical):
-    """One headline figure; the sparkline shows only when there is a series."""
+class KpiCard(Widget):
+    """One headline figure; the trend line shows only when there is a series.
 
+    One widget drawing its text and the sparkline (Textual's own sparkline
+    renderable, coloured like its Sparkline widget): the overview is the first
+    screen, and every widget on it costs start-up time.
+    """
+
+    COMPONENT_CLASSES = {"kpi-card--spark-max", "kpi-card--spark-min"}
     DEFAULT_CSS = """
     KpiCard {
         height: auto; border: round $primary 60%; padding: 0 1;
         border-title-color: $text; border-title-style: bold;
     }
-    KpiCard Sparkline { height: 1; margin-top: 0; }
+    KpiCard > .kpi-card--spark-max { color: $primary; }
+    KpiCard > .kpi-card--spark-min { color: $primary 30%; }
     """
 
     def __init__(self, indicator: Indicator, period: Period, lang: str,
@@ -77,9 +85,26 @@ class KpiCard(Vertical):
         self.indicator, self.period, self.lang, self.points = indicator, period, lang, points
         self.trend = spark_values(points)
         self.border_title = indicator.display_name(lang)
+        self.body = card_body(indicator, period, lang, points)
 
-    def compose(self) -> ComposeResult:
-        yield Static(card_body(self.indicator, self.period, self.lang, self.points),
-                     classes="kpi-body")
-        if len(self.trend) > 1:
-            yield Sparkline(self.trend, summary_function=max, classes="kpi-trend")
+    def render(self) -> RenderableType:
+        if len(self.trend) < 2:
+            return self.body
+        _, base = self.background_colors
+        low = base + self.get_component_styles("kpi-card--spark-min").color
+        high = base + self.get_component_styles("kpi-card--spark-max").color
+        spark = SparklineRenderable(self.trend, width=None, min_color=low.rich_color,
+                                    max_color=high.rich_color, summary_function=max)
+        return Group(self.body, _EndedLine(spark))
+
+
+class _EndedLine:
+    """A one-line renderable ended by a newline (Textual counts only ended lines when it
+    measures a height, and the sparkline renderable doesn't end its line)."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from console.render(self.renderable, options)
+        yield Segment.line()
