@@ -189,7 +189,8 @@ class EcondashApp(App):
         from econdash.query import observations
         obs = observations(dataset) if obs is None else obs
         data = overview_data(dataset, obs, len(dataset.periods) - 1)
-        if data is not None:
+        unchanged = stamp == self._startup.stamp and data == self._startup.preview
+        if data is not None and not unchanged:
             save_snapshot(self._startup.snapshot_path, stamp, data)
 
     def _prewarm(self, dataset: Dataset) -> None:

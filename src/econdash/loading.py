@@ -52,6 +52,7 @@ class Startup:
     snapshot_path: Path
     preview: OverviewData | None
     loading: Loading | None
+    stamp: Fingerprint = ()  # the files' fingerprint when the snapshot was read
 
     def start_loading(self) -> Loading:
         """The load, started now if it wasn't yet."""
@@ -64,8 +65,9 @@ def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
     """Read the overview snapshot when the overview opens first; else start loading now."""
     from econdash.paths import user_cache_root
     snapshot = snapshot_file(cache or user_cache_root(), path)
-    preview = load_snapshot(snapshot, fingerprint(path)) if section == "overview" else None
-    startup = Startup(path, snapshot, preview, None)
+    stamp = fingerprint(path) if section == "overview" else ()
+    preview = load_snapshot(snapshot, stamp) if section == "overview" else None
+    startup = Startup(path, snapshot, preview, None, stamp)
     if preview is None:
         startup.start_loading()
     return startup

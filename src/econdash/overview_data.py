@@ -12,8 +12,8 @@ fingerprint, so a snapshot is never shown for data that has changed since.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import pickle
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,8 +87,10 @@ def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
 
 def snapshot_file(cache: Path, root: Path) -> Path:
     """The snapshot of the dataset at `root` (one file per dataset folder)."""
-    digest = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache / f"overview-{digest}.pickle"
+    # (crc32, not hashlib: it is imported before the first frame and OpenSSL costs more.
+    # Two folders sharing a name only share a file: the fingerprint inside tells them apart.)
+    digest = zlib.crc32(str(root.resolve()).encode("utf-8"))
+    return cache / f"overview-{digest:08x}.pickle"
 
 
 def code_stamp() -> tuple:

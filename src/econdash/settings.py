@@ -10,9 +10,7 @@ import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import tomli_w
 
-from econdash.store import atomic_write_text
 
 SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises", "history")
 
@@ -46,6 +44,8 @@ def save_settings(path: Path | None, settings: Settings) -> None:
     if path is None:
         return
     try:
+        import tomli_w  # (here: only saving needs it, and start-up reads settings)
+        from econdash.store import atomic_write_text
         atomic_write_text(path, tomli_w.dumps(asdict(settings)))
     except OSError:
         pass
