@@ -192,3 +192,13 @@ def test_column_and_scalar_never_disagree(texts: list[str | None]) -> None:
             assert value is not None and not math.isfinite(value), text
             continue
         assert value == expected, text
+
+
+@pytest.mark.parametrize("text", ["\x1f", "5\x1f", "\x1c-"])
+def test_information_separators_are_not_whitespace(text: str) -> None:
+    """Python's str.strip() and \\s treat \\x1c-\\x1f as space, polars does not: both
+    parsers call these cells invalid (found by the property test above)."""
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_number(text)
+    value = _column([text])[0]
+    assert value is not None and not math.isfinite(value)

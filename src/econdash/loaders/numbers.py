@@ -20,7 +20,7 @@ NEGATIVE_WORDS = ["同比下降", "下降", "减少", "降低", "下滑", "回�
 POSITIVE_WORDS = ["同比增长", "增长", "增加", "上升", "提高", "提升"]
 _WORD_PATTERN = "^(" + "|".join(NEGATIVE_WORDS + POSITIVE_WORDS) + ")"
 _NEGATIVE_PATTERN = "^(" + "|".join(NEGATIVE_WORDS) + ")"
-_PLAIN = re.compile(r"^\s*-?[0-9]{1,15}(\.[0-9]+)?\s*\Z")
+_PLAIN = re.compile(r"^[ \t]*-?[0-9]{1,15}(\.[0-9]+)?[ \t]*\Z")  # not \s: see WHITESPACE
 
 
 def number_expr(col: pl.Expr) -> pl.Expr:
@@ -55,6 +55,13 @@ def number_expr(col: pl.Expr) -> pl.Expr:
     )
 
 
+# Unicode White_Space, what polars' strip_chars() removes. Python's str.strip() also
+# removes the separators \x1c-\x1f, which would make a cell polars reads as an invalid
+# number a missing one here: the two parsers must agree.
+WHITESPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+              "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
 def parse_number(raw: object) -> float | None:
     """Parse one value from TOML (number or report-style string).
 
@@ -69,7 +76,7 @@ def parse_number(raw: object) -> float | None:
             number = float(raw)
         except OverflowError:  # TOML integers have no size limit
             raise ValueError(f"{str(raw)[:20]}... is too large to be a figure") from None
-    elif isinstance(raw, str) and (raw.strip() in MISSING_MARKERS):
+    elif isinstance(raw, str) and (raw.strip(WHITESPACE) in MISSING_MARKERS):
         return None
     elif isinstance(raw, str) and _PLAIN.match(raw):
         number = float(raw)  # the common case, without a polars round trip
