@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-PROBE = ("import econdash.loaders, econdash.model, econdash.dump, econdash.cli; import sys; "
+PROBE = ("import econdash.loaders.dataset, econdash.loaders.nbs, econdash.model.dataset, "
+         "econdash.query, econdash.dump, econdash.cli; import sys; "
          "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
 
 
@@ -31,3 +32,13 @@ def test_check_and_dump_do_not_import_textual(subprocess_env, tmp_path, bundled)
             f"    main(['check', {str(bundled)!r}]); main(['dump', {str(bundled)!r}])\n"
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     assert run(code, subprocess_env, tmp_path) == "False"
+
+
+def test_packages_import_no_submodules(subprocess_env, tmp_path) -> None:
+    """A dataset loads on a thread while the interface imports screens that import
+    `econdash.loaders.specs`. Python takes a submodule's import lock before its
+    package's, so a package `__init__` importing submodules could deadlock the two."""
+    code = ("import sys, econdash.loaders, econdash.model, econdash.screens, econdash.widgets; "
+            "print(sorted(m for m in sys.modules if m.startswith('econdash.')))")
+    assert run(code, subprocess_env, tmp_path) == str(
+        ["econdash.loaders", "econdash.model", "econdash.screens", "econdash.widgets"])

@@ -1,6 +1,6 @@
-"""The frozen, Textual-free model: periods, indicators, tiers and datasets."""
+"""The frozen, Textual-free model: periods, indicators, tiers and datasets.
 
-from econdash.model.dataset import Dataset, Indicator, PeriodData, Tier
-from econdash.model.period import Period, parse_period_id
-
-__all__ = ["Dataset", "Indicator", "Period", "PeriodData", "Tier", "parse_period_id"]
+Import from the submodules (`econdash.model.dataset`, `.period`, `.series`):
+this `__init__` imports none of them, so two threads importing the model at
+once can't deadlock (see `econdash.loaders`).
+"""
