@@ -121,13 +121,13 @@ def _md_cell(value: object) -> str:
 
 def period_brief(period: PeriodData, lang: str = "zh") -> str:
     """A short Markdown brief: headline figures with growth and rank, largest movers."""
-    from econdash.query import headline_indicators
+    from econdash.model.dataset import headline_indicators
     zh = lang != "en"
     lines = [f"**{period.title(lang)}**" + (f" · {period.region}" if period.region else "")]
     if period.source:
         lines.append(("来源：" if zh else "Source: ") + period.source)
     lines.append("")
-    for ind in headline_indicators(period):
+    for ind in headline_indicators(period.indicators):
         parts = [f"- {ind.display_name(lang)}"]
         if ind.value is not None:
             parts.append(f"{fmt_number(ind.value)}{ind.unit or ''}")

@@ -61,14 +61,6 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
                                                  "yoy_pct", "rank").iter_rows()]
 
 
-def headline_indicators(period: PeriodData, limit: int = 12) -> list[Indicator]:
-    """Headline figures: those marked `headline`, else the first with values."""
-    marked = [i for i in period.indicators if i.headline]
-    if marked:
-        return marked[:limit]
-    return [i for i in period.indicators if i.value is not None or i.yoy_pct is not None][:limit]
-
-
 def categories(period: PeriodData) -> list[str]:
     """Indicator categories in report order."""
     return list(dict.fromkeys(i.category for i in period.indicators))

@@ -7,25 +7,21 @@ holds no dataset at all raises `DatasetError`.
 
 from __future__ import annotations
 
-import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
-from econdash.errors import DatasetError, FileProblem, Problem, display_path
+from econdash.errors import DatasetError, Problem, display_path
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
-from econdash.loaders.report import load_report, toml_syntax_problem
+from econdash.loaders.meta import load_meta
+from econdash.loaders.report import load_report
 from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
-from econdash.loaders.text import decode, read_bytes
-from econdash.loaders.toml_table import TableReader
-from econdash.loaders.toml_lines import TomlLines
 from econdash.loaders.validate import cross_period_warnings, period_warnings
 from econdash.model.dataset import Dataset, PeriodData
 
 REPORT = "report.toml"
 SERIES_DIR = "series"
-DATASET_KEYS = ("name", "name_en", "region", "region_en", "source", "note")
 
 
 def load_dataset(path: Path | str) -> Dataset:
@@ -53,7 +49,7 @@ def _load_single(folder: Path) -> Dataset:
 
 def _load_folder(root: Path) -> Dataset:
     problems: list[Problem] = []
-    meta = _load_meta(root, problems)
+    meta = load_meta(root, problems)
     try:
         children = sorted(p for p in root.iterdir() if not p.name.startswith((".", "_")))
     except OSError as exc:
@@ -91,26 +87,6 @@ def _holds_report(folder: Path, problems: list[Problem]) -> bool:
     except OSError as exc:
         problems.append(Problem(folder.name + "/", f"cannot be read: {exc.strerror}"))
         return False
-
-
-def _load_meta(root: Path, problems: list[Problem]) -> dict:
-    path = root / "dataset.toml"
-    if not path.exists():
-        return {}
-    shown = "dataset.toml"
-    try:
-        text = decode(read_bytes(path, shown), shown).text
-        data = tomllib.loads(text)
-    except FileProblem as exc:
-        problems.append(exc.problem)
-        return {}
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(toml_syntax_problem(exc, shown, text))
-        return {}
-    table = TableReader(data, "dataset", 0, TomlLines(text), shown, problems)
-    table.label = "dataset"
-    table.check_keys(DATASET_KEYS)
-    return {key: table.text(key) for key in DATASET_KEYS if key != "note"}
 
 
 def _load_periods(folders: list[Path], root: Path,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:  # polars is imported where it is used: report.toml files with plain
+    import polars as pl  # numbers are read without it (the first screen's fast path)
 
 # Written where a figure is missing. Never read as 0.
 MISSING_MARKERS = ["", "-", "--", "—", "——", "–", "/", "－", "N/A", "NA", "n/a", "na", "无", "…", "..."]
@@ -29,6 +31,7 @@ def number_expr(col: pl.Expr) -> pl.Expr:
     Null means missing; NaN marks a cell that is not a number (so callers can
     name the row) and infinities mark overflow.
     """
+    import polars as pl
     stripped = col.str.strip_chars()
     negative = stripped.str.contains(_NEGATIVE_PATTERN)
     body = (
@@ -81,6 +84,7 @@ def parse_number(raw: object) -> float | None:
     elif isinstance(raw, str) and _PLAIN.match(raw):
         number = float(raw)  # the common case, without a polars round trip
     elif isinstance(raw, str):
+        import polars as pl
         text = unicodedata.normalize("NFKC", raw)
         number = pl.select(number_expr(pl.lit(text, dtype=pl.String))).item()
         if number is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from econdash.errors import Problem
 from econdash.model.period import Period
@@ -139,3 +139,11 @@ def dataset_title(name: str | None, name_en: str | None, folder: str, lang: str)
     if lang == "en" and name_en:
         return name_en
     return name or folder
+
+
+def headline_indicators(indicators: Sequence[Indicator], limit: int = 12) -> list[Indicator]:
+    """A period's headline figures: those marked `headline`, else the first with values."""
+    marked = [i for i in indicators if i.headline]
+    if marked:
+        return marked[:limit]
+    return [i for i in indicators if i.value is not None or i.yoy_pct is not None][:limit]
