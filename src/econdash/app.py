@@ -115,7 +115,8 @@ class EcondashApp(App):
             startup = begin(choice.path, self.DEFAULT_MODE)
         self._startup = startup
         self.preview: OverviewData | None = startup.preview if startup else None
-        """The overview from a snapshot, shown until the dataset has loaded."""
+        """The overview from a snapshot or the report (`loading.begin`), shown until the
+        dataset has loaded."""
         self._settings_file = settings_file
         self._watch = watch
         self._fingerprint: Fingerprint | None = None
@@ -143,7 +144,8 @@ class EcondashApp(App):
         elif self._startup is not None and self._startup.loading is not None:
             self._await_load(self._startup.loading)
         elif self._startup is not None:
-            # The overview is drawn from a snapshot: load once that frame is out.
+            # The overview is drawn without the load (snapshot or report): load once that
+            # frame is out.
             startup = self._startup
             self.call_after_refresh(lambda: self._await_load(startup.start_loading()))
         if self._watch and self.choice is not None:
@@ -189,7 +191,8 @@ class EcondashApp(App):
         from econdash.query import observations
         obs = observations(dataset) if obs is None else obs
         data = overview_data(dataset, obs, len(dataset.periods) - 1)
-        unchanged = stamp == self._startup.stamp and data == self._startup.preview
+        unchanged = (self._startup.from_snapshot and stamp == self._startup.stamp
+                     and data == self._startup.preview)
         if data is not None and not unchanged:
             save_snapshot(self._startup.snapshot_path, stamp, data)
 
@@ -270,7 +273,7 @@ class EcondashApp(App):
         self.push_screen(ProblemsScreen())
 
     def overview(self) -> OverviewData | None:
-        """What the overview shows: the loaded period's, else the snapshot's."""
+        """What the overview shows: the loaded period's, else the preview."""
         if self.dataset is None:
             return self.preview
         return overview_data(self.dataset, self.observations, self.period_index)

@@ -3,9 +3,10 @@
 Textual takes a few tenths of a second to import and start, and a big dataset
 takes seconds to load. `begin` starts the load on a plain thread before Textual
 is even imported (polars releases the GIL while it reads, so the two overlap on
-two cores), unless the first screen can be drawn from a snapshot of the
-overview: then the load waits until that first frame is on screen, so nothing
-competes with it. Textual-free and polars-free at import.
+two cores), unless the first screen can be drawn without the load: from a
+snapshot of the overview, or for a one-period dataset from its report. Then the
+load waits until that first frame is on screen, so nothing competes with it.
+Textual-free and polars-free at import.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from econdash.overview_data import OverviewData, load_snapshot, snapshot_file
+from econdash.overview_data import OverviewData, load_snapshot, quick_overview, snapshot_file
 from econdash.watch import Fingerprint, fingerprint
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Startup:
     preview: OverviewData | None
     loading: Loading | None
     stamp: Fingerprint = ()  # the files' fingerprint when the snapshot was read
+    from_snapshot: bool = False  # (else the preview, if any, was read from the report)
 
     def start_loading(self) -> Loading:
         """The load, started now if it wasn't yet."""
@@ -62,12 +64,18 @@ class Startup:
 
 
 def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
-    """Read the overview snapshot when the overview opens first; else start loading now."""
+    """When the overview opens first, its preview: the snapshot, else (one period) the
+    report read directly. Without a preview, the load starts now."""
     from econdash.paths import user_cache_root
     snapshot = snapshot_file(cache or user_cache_root(), path)
-    stamp = fingerprint(path) if section == "overview" else ()
-    preview = load_snapshot(snapshot, stamp) if section == "overview" else None
-    startup = Startup(path, snapshot, preview, None, stamp)
+    stamp, preview, from_snapshot = (), None, False
+    if section == "overview":
+        stamp = fingerprint(path)
+        preview = load_snapshot(snapshot, stamp)
+        from_snapshot = preview is not None
+        if preview is None:
+            preview = quick_overview(path)
+    startup = Startup(path, snapshot, preview, None, stamp, from_snapshot)
     if preview is None:
         startup.start_loading()
     return startup

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from econdash import __version__
-from econdash.model.dataset import Indicator, dataset_title, period_title
+from econdash.model.dataset import Indicator, dataset_title, headline_indicators, period_title
 from econdash.model.period import Period
 from econdash.model.series import SeriesPoint
 from econdash.watch import Fingerprint
@@ -70,14 +70,14 @@ class OverviewData:
 def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
                   index: int) -> OverviewData | None:
     """The overview of period `index` of a loaded dataset (None when it has no periods)."""
-    from econdash.query import headline_indicators, indicator_series
+    from econdash.query import indicator_series
     if not dataset.periods:
         return None
     index = min(max(index, 0), len(dataset.periods) - 1)
     period = dataset.periods[index]
     cards = tuple(
         Card(ind, tuple(indicator_series(observations, ind)) if observations is not None else ())
-        for ind in headline_indicators(period))
+        for ind in headline_indicators(period.indicators))
     return OverviewData(
         period=period.period, label=period.label, region=period.region, source=period.source,
         published=period.published, position=index + 1, count=len(dataset.periods),
@@ -126,3 +126,47 @@ def load_snapshot(path: Path, stamp: Fingerprint) -> OverviewData | None:
     if code != code_stamp() or saved_stamp != stamp or not isinstance(data, OverviewData):
         return None
     return data
+
+
+def quick_overview(root: Path) -> OverviewData | None:
+    """For a start without a snapshot: the overview of a one-period dataset, read straight
+    from its report.toml (tomllib; polars is not imported for plain numbers).
+
+    It equals what the full load's `overview_data` gives, so the cards are kept when the
+    load arrives. None (show the loading indicator instead) for anything else: several
+    periods or series files (their trend lines need the full load), or a report with errors.
+    """
+    try:
+        return _quick_overview(root)
+    except Exception:  # noqa: BLE001 - the full load reports whatever is wrong
+        return None
+
+
+def _quick_overview(root: Path) -> OverviewData | None:
+    from econdash.errors import Problem
+    from econdash.loaders.meta import load_meta
+    from econdash.loaders.report import load_report
+    problems: list[Problem] = []
+    if (root / "report.toml").is_file():
+        folder, meta = root, {}
+    else:
+        meta = load_meta(root, problems)
+        children = [p for p in root.iterdir() if not p.name.startswith((".", "_"))]
+        folders = [p for p in children if p.is_dir() and (p / "report.toml").is_file()]
+        has_series = (root / "series.csv").exists() or any(
+            p.is_dir() and p.name == "series" for p in children)
+        if len(folders) != 1 or has_series:
+            return None
+        folder = folders[0]
+    report = load_report(folder / "report.toml", "report.toml")
+    problems.extend(report.problems)
+    if report.period is None or any(p.severity == "error" for p in problems):
+        return None
+    cards = tuple(
+        Card(ind, (SeriesPoint(Period(ind.span.year, ind.span.first_month, ind.span.last_month),
+                               ind.value, ind.yoy_pct, ind.rank),))
+        for ind in headline_indicators(report.indicators))
+    return OverviewData(
+        period=report.period, label=report.label, region=report.region, source=report.source,
+        published=report.published, position=1, count=1, dataset_name=meta.get("name"),
+        dataset_name_en=meta.get("name_en"), dataset_folder=root.name, cards=cards)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -119,3 +120,23 @@ def test_clicking_a_key_in_the_key_bar_presses_it() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
     run_scenario(scenario)
+
+
+def test_first_start_of_a_one_period_dataset_shows_its_report_at_once(tmp_path: Path) -> None:
+    """No snapshot yet: the overview comes from report.toml before the load, the load keeps
+    its cards, and the next start's snapshot is written."""
+    data = tmp_path / "data"
+    shutil.copytree(bundled_dataset(), data)
+
+    async def main() -> None:
+        app = EcondashApp(DatasetChoice(data, "--data"))  # begin() runs in the app
+        assert app.preview is not None and app.dataset is None
+        async with app.run_test(size=(120, 36)) as pilot:
+            cards = list(app.screen.query(KpiCard))
+            assert len(cards) == 8
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.dataset is not None
+            assert list(app.screen.query(KpiCard)) == cards
+            assert list((Path(os.environ["ECONDASH_HOME"]) / "cache").glob("overview-*"))
+    asyncio.run(main())

@@ -15,9 +15,9 @@ from econdash.errors import DatasetError
 from econdash.loaders import load_dataset
 from econdash.loading import Loading, begin
 from econdash.overview_data import (
-    OverviewData, load_snapshot, overview_data, save_snapshot, snapshot_file,
+    OverviewData, load_snapshot, overview_data, quick_overview, save_snapshot, snapshot_file,
 )
-from econdash.paths import bundled_examples
+from econdash.paths import bundled_dataset, bundled_examples
 from econdash.query import observations
 from econdash.watch import fingerprint
 
@@ -102,13 +102,50 @@ def test_loading_reraises_what_loading_raised(tmp_path: Path) -> None:
         Loading(tmp_path / "missing").result()
 
 
-def test_the_first_screen_needs_no_polars() -> None:
-    """The snapshot start draws the overview before polars (0.3 s to import) is imported."""
+def test_the_first_screen_needs_no_polars(tmp_path: Path) -> None:
+    """The first frame (the overview from the report of a one-period dataset, or from a
+    snapshot) is drawn before polars (0.3 s to import) is imported."""
     code = ("import sys, econdash.cli, econdash.loading, econdash.app, "
-            "econdash.screens.overview, econdash.widgets.kpi_card; "
+            "econdash.screens.overview, econdash.widgets.kpi_card\n"
+            "from pathlib import Path\nfrom econdash.paths import bundled_dataset\n"
+            f"startup = econdash.loading.begin(bundled_dataset(), 'overview', "
+            f"Path({str(tmp_path)!r}))\n"
+            "assert startup.preview is not None and startup.loading is None\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'polars'))")
     src = Path(__file__).resolve().parents[2] / "src"
     env = {**os.environ, "PYTHONPATH": str(src)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.fixture()
+def one_period(tmp_path: Path) -> Path:
+    target = tmp_path / "one"
+    shutil.copytree(bundled_dataset(), target)
+    return target
+
+
+def test_one_period_overview_is_read_from_the_report_as_the_load_shows_it(
+        tmp_path: Path, one_period: Path) -> None:
+    startup = begin(one_period, "overview", cache=tmp_path / "cache")
+    assert startup.loading is None and not startup.from_snapshot  # first start: no snapshot
+    assert startup.preview == overview_of(one_period)  # so the cards are kept on load
+    single = next(p for p in one_period.iterdir() if p.is_dir())
+    assert quick_overview(single) == overview_of(single)  # a period folder opened alone
+
+
+def test_no_quick_overview_where_the_load_would_differ(tmp_path: Path, one_period: Path,
+                                                       dataset_copy: Path) -> None:
+    assert quick_overview(dataset_copy) is None  # nine periods: trend lines need the load
+    assert quick_overview(tmp_path / "missing") is None
+    report = next(one_period.glob("*/report.toml"))
+    good = report.read_text(encoding="utf-8")
+    (one_period / "series.csv").write_text("indicator,year,first_month,last_month,value\n",
+                                          encoding="utf-8")
+    assert quick_overview(one_period) is None  # series files add to the trend lines
+    (one_period / "series.csv").unlink()
+    report.write_text(good.replace("[period]", "[period", 1), encoding="utf-8")
+    assert quick_overview(one_period) is None  # an error: the problems screen will say
+    report.write_text(good, encoding="utf-8")
+    assert quick_overview(one_period) is not None
