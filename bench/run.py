@@ -443,7 +443,7 @@ previous one is on screen.
 
 - **cold start**: hello-world = `App` with one `Static`, until the frame containing it;
   econdash = what `econdash --data BUNDLED` does (`loading.begin`, then `EcondashApp`), until
-  a frame contains the overview's `KpiCard`s laid out. One untimed start first writes the
+  a frame contains the overview's cards (`KpiCards`) laid out. One untimed start first writes the
   overview snapshot (as any earlier use would), so the timed starts draw the cards from it
   and load the dataset after that frame; "loaded data on screen" is the frame where the
   loaded dataset is shown. "First start" runs each time with a new empty ECONDASH_HOME:

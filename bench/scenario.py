@@ -185,12 +185,12 @@ def scenario_hello(args: argparse.Namespace) -> dict:
 def scenario_econ_start(args: argparse.Namespace) -> dict:
     """econdash on a dataset: process start to the overview painted with its cards (from
     the snapshot of an earlier run when there is one), and to the loaded data shown."""
-    from econdash.widgets.kpi_card import KpiCard
+    from econdash.widgets.kpi_card import KpiCards
     app = econ_app(args.data, "overview")
     probe = Probe(app)
-    found = probe.watch(lambda: any(shows(c) for c in app.screen.query(KpiCard)))
+    found = probe.watch(lambda: any(shows(c) and c.cards for c in app.screen.query(KpiCards)))
     loaded = probe.watch(lambda: app.dataset is not None
-                         and any(shows(c) for c in app.screen.query(KpiCard)))
+                         and any(shows(c) and c.cards for c in app.screen.query(KpiCards)))
     result: dict = {"snapshot": app.preview is not None}
 
     async def pilot(_pilot: Any) -> None:

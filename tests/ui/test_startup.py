@@ -20,7 +20,7 @@ from econdash.query import observations
 from econdash.screens.help import HelpScreen
 from econdash.screens.problems import ProblemsScreen
 from econdash.watch import fingerprint
-from econdash.widgets.kpi_card import KpiCard
+from econdash.widgets.kpi_card import KpiCards
 from econdash.widgets.keybar import KeyBar
 from econdash.widgets.topbar import TopBar
 from tests.ui.ui_support import run_scenario
@@ -60,7 +60,7 @@ def test_overview_drawn_from_the_snapshot_is_kept_when_the_data_arrives(tmp_path
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             assert app.dataset is None and not app.loaded  # still loading
-            cards = list(app.screen.query(KpiCard))
+            cards = app.screen.query_one(KpiCards).cards
             assert len(cards) == len(startup.preview.cards) > 0
             assert "2019年" in app.screen.query_one(TopBar).render().plain
             assert "[9/9]" in app.screen.query_one(TopBar).render().plain
@@ -68,7 +68,7 @@ def test_overview_drawn_from_the_snapshot_is_kept_when_the_data_arrives(tmp_path
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.dataset is not None
-            assert list(app.screen.query(KpiCard)) == cards  # same widgets: no flicker
+            assert app.screen.query_one(KpiCards).cards is cards  # not redrawn: no flicker
             assert (tmp_path / "snap.pickle").exists()  # the next start's snapshot
     try:
         asyncio.run(main())
@@ -86,7 +86,7 @@ def test_a_load_error_after_the_snapshot_shows_problems_not_stale_cards(tmp_path
         app = EcondashApp(DatasetChoice(data, "--data"), startup=startup)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            assert app.screen.query(KpiCard)
+            assert app.screen.query_one(KpiCards).cards
             loading.release.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -132,11 +132,11 @@ def test_first_start_of_a_one_period_dataset_shows_its_report_at_once(tmp_path: 
         app = EcondashApp(DatasetChoice(data, "--data"))  # begin() runs in the app
         assert app.preview is not None and app.dataset is None
         async with app.run_test(size=(120, 36)) as pilot:
-            cards = list(app.screen.query(KpiCard))
+            cards = app.screen.query_one(KpiCards).cards
             assert len(cards) == 8
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.dataset is not None
-            assert list(app.screen.query(KpiCard)) == cards
+            assert app.screen.query_one(KpiCards).cards is cards
             assert list((Path(os.environ["ECONDASH_HOME"]) / "cache").glob("overview-*"))
     asyncio.run(main())

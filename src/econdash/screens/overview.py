@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from econdash.i18n import tr
 from econdash.overview_data import OverviewData
 from econdash.screens.base import SectionScreen
-from econdash.widgets.kpi_card import KpiCard
-
-CARD_WIDTH = 38  # cells; columns of cards = available width // this
+from econdash.widgets.kpi_card import KpiCards
 
 
 class OverviewScreen(SectionScreen):
@@ -33,11 +31,12 @@ class OverviewScreen(SectionScreen):
         with VerticalScroll(id="cards-scroll"):
             # Cards known already (from the snapshot) are composed with the screen, so
             # the first frame has them; later changes rebuild them in refresh_section.
+            cards = KpiCards(id="cards")
             data = self.econ.overview() if self.is_ready() else None
-            with Grid(id="cards"):
-                if data is not None:
-                    self._shown = (data, self.lang)
-                    yield from self._cards(data)
+            if data is not None:
+                self._shown = (data, self.lang)
+                self._show_cards(cards, data)
+            yield cards
 
     def is_ready(self) -> bool:
         return self.econ.loaded or self.econ.preview is not None
@@ -69,18 +68,8 @@ class OverviewScreen(SectionScreen):
         if self._shown == (data, lang):
             return  # the loaded data is what the snapshot showed: keep the cards
         self._shown = (data, lang)
-        grid = self.query_one("#cards", Grid)
-        grid.remove_children()
-        grid.mount_all(self._cards(data))
-        self._fit_columns()
+        self._show_cards(self.query_one("#cards", KpiCards), data)
 
-    def _cards(self, data: OverviewData) -> list[KpiCard]:
-        return [KpiCard(card.indicator, data.period, self.lang, list(card.points))
-                for card in data.cards]
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        width = self.size.width or 80
-        self.query_one("#cards", Grid).styles.grid_size_columns = max(1, width // CARD_WIDTH)
+    def _show_cards(self, cards: KpiCards, data: OverviewData) -> None:
+        cards.show([(card.indicator, list(card.points)) for card in data.cards], data.period,
+                   self.lang)

@@ -1,9 +1,11 @@
-"""A headline indicator card: name, value and unit, growth, rank, span, trend."""
+"""Headline indicator cards: name, value and unit, growth, rank, span, trend."""
 
 from __future__ import annotations
 
+from rich.box import ROUNDED
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
@@ -61,50 +63,72 @@ def card_body(indicator: Indicator, period: Period, lang: str,
     return text
 
 
-class KpiCard(Widget):
-    """One headline figure; the trend line shows only when there is a series.
+CARD_WIDTH = 38
+"""Cells per card; columns of cards = available width // this."""
 
-    One widget drawing its text and the sparkline (Textual's own sparkline
-    renderable, coloured like its Sparkline widget): the overview is the first
-    screen, and every widget on it costs start-up time.
+
+class KpiCards(Widget):
+    """The headline cards, all drawn by this one widget as a grid of bordered panels.
+
+    The overview is the first screen, and each widget on it costs start-up time (a
+    widget per card cost about 12 ms each); the cards are not interactive, so one
+    renderable draws them all, in the theme's colours.
     """
 
-    COMPONENT_CLASSES = {"kpi-card--spark-max", "kpi-card--spark-min"}
+    COMPONENT_CLASSES = {"kpi-cards--border", "kpi-cards--title", "kpi-cards--spark-max",
+                         "kpi-cards--spark-min"}
     DEFAULT_CSS = """
-    KpiCard {
-        height: auto; border: round $primary 60%; padding: 0 1;
-        border-title-color: $text; border-title-style: bold;
-    }
-    KpiCard > .kpi-card--spark-max { color: $primary; }
-    KpiCard > .kpi-card--spark-min { color: $primary 30%; }
+    KpiCards { height: auto; padding: 0 1; }
+    KpiCards > .kpi-cards--border { color: $primary 60%; }
+    KpiCards > .kpi-cards--title { color: $text; text-style: bold; }
+    KpiCards > .kpi-cards--spark-max { color: $primary; }
+    KpiCards > .kpi-cards--spark-min { color: $primary 30%; }
     """
 
-    def __init__(self, indicator: Indicator, period: Period, lang: str,
-                 points: list[SeriesPoint]) -> None:
-        super().__init__(classes="kpi-card")
-        self.indicator, self.period, self.lang, self.points = indicator, period, lang, points
-        self.trend = spark_values(points)
-        self.border_title = indicator.display_name(lang)
-        self.body = card_body(indicator, period, lang, points)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cards: list[tuple[str, Text, list[float]]] = []
+
+    def show(self, cards: list[tuple[Indicator, list[SeriesPoint]]], period: Period,
+             lang: str) -> None:
+        """Draw these (indicator, series points) cards of `period`."""
+        self.cards = [(indicator.display_name(lang), card_body(indicator, period, lang, points),
+                       spark_values(points)) for indicator, points in cards]
+        self.refresh(layout=True)
 
     def render(self) -> RenderableType:
-        if len(self.trend) < 2:
-            return self.body
         _, base = self.background_colors
-        low = base + self.get_component_styles("kpi-card--spark-min").color
-        high = base + self.get_component_styles("kpi-card--spark-max").color
-        spark = SparklineRenderable(self.trend, width=None, min_color=low.rich_color,
-                                    max_color=high.rich_color, summary_function=max)
-        return Group(self.body, _EndedLine(spark))
+        low = base + self.get_component_styles("kpi-cards--spark-min").color
+        high = base + self.get_component_styles("kpi-cards--spark-max").color
+        panels = [self._panel(title, body, trend, low.rich_color, high.rich_color)
+                  for title, body, trend in self.cards]
+        return _Columns(panels)
+
+    def _panel(self, title: str, body: Text, trend: list[float], low: object,
+               high: object) -> Panel:
+        content: RenderableType = body
+        if len(trend) > 1:
+            content = Group(body, SparklineRenderable(trend, width=None, min_color=low,
+                                                      max_color=high, summary_function=max))
+        heading = Text(title, style=self.get_component_rich_style("kpi-cards--title"),
+                       overflow="ellipsis")  # a long (English) name ends in "…"
+        return Panel(content, title=heading, title_align="left", box=ROUNDED,
+                     border_style=self.get_component_rich_style("kpi-cards--border"),
+                     padding=(0, 1))
 
 
-class _EndedLine:
-    """A one-line renderable ended by a newline (Textual counts only ended lines when it
-    measures a height, and the sparkline renderable doesn't end its line)."""
+class _Columns:
+    """Panels in as many equal columns as CARD_WIDTH allows at the width given."""
 
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
+    def __init__(self, panels: list[Panel]) -> None:
+        self.panels = panels
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from console.render(self.renderable, options)
-        yield Segment.line()
+        columns = max(1, options.max_width // CARD_WIDTH)
+        grid = Table.grid(padding=(0, 1), expand=True)
+        for _ in range(columns):
+            grid.add_column(ratio=1)
+        for start in range(0, len(self.panels), columns):
+            row = self.panels[start:start + columns]
+            grid.add_row(*row, *[""] * (columns - len(row)))
+        yield grid
