@@ -321,8 +321,8 @@ def rows_of(samples: Samples, rows: int, filter_rows: list[int], vd: str | None)
             ("start_s", "econdash, bundled dataset: overview with data (drawn from the "
                         f"snapshot of an earlier start in {from_snapshot} of "
                         f"{len(s('start_from_snapshot'))} runs)"),
-            ("first_start_s", "econdash, first start (no snapshot yet): overview with the "
-                              "loaded data")):
+            ("first_start_s", "econdash, first start (no snapshot yet): overview read from "
+                              "the one-period dataset's report")):
         row = Row("cold start", measure, s(key), "s", "≤ 1.5 × hello-world")
         ratios = paired(key, "hello_s", lambda econ, bare: econ / bare)
         if hello and ratios:
@@ -447,7 +447,8 @@ previous one is on screen.
   overview snapshot (as any earlier use would), so the timed starts draw the cards from it
   and load the dataset after that frame; "loaded data on screen" is the frame where the
   loaded dataset is shown. "First start" runs each time with a new empty ECONDASH_HOME:
-  no snapshot, so the cards wait for the load (polars import included).
+  no snapshot, so the cards come from the bundled dataset's one report.toml, read without
+  polars (a dataset of several periods would wait for the load instead).
 - **{rows} rows table**: `econdash demo-data` roster of {rows} rows (12 columns, {csv_mb} MB)
   opened straight in section 5 (by a saved section): until the frame where the
   `FrameTable` is laid out with all rows; then `down` is sent at once and the frame with
