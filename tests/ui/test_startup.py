@@ -140,3 +140,16 @@ def test_first_start_of_a_one_period_dataset_shows_its_report_at_once(tmp_path: 
             assert app.screen.query_one(KpiCards).cards is cards
             assert list((Path(os.environ["ECONDASH_HOME"]) / "cache").glob("overview-*"))
     asyncio.run(main())
+
+
+def test_help_key_stays_visible_when_the_key_bar_is_too_narrow() -> None:
+    async def scenario(app, pilot) -> None:
+        await pilot.press("5")  # a table section: more keys than 80 columns hold
+        await pilot.pause()
+        text = bar_text(app)
+        assert text.startswith(" ? 帮助 ")
+        assert cell_len(text) > 80  # (cut at the edge when drawn)
+        await pilot.press("1")
+        await pilot.pause()
+        assert bar_text(app).startswith(" [ 上一期 ")  # room for all: the usual order
+    run_scenario(scenario, size=(80, 24))

@@ -16,6 +16,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
+HELP_ACTION = "help"
+"""The app's action for `?` (every key explained)."""
+
+
 class KeyBar(Widget, can_focus=False):
     """One line: ` key label ` for each shown binding of the screen."""
 
@@ -49,12 +53,19 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         active = self.screen.active_bindings
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
-        left, seen = Text(no_wrap=True, overflow="crop"), set()
+        segments, seen = [], set()
         for key, (_node, binding, enabled, _tooltip) in active.items():
             if not binding.show or binding.action in seen or key == palette_key:
                 continue
             seen.add(binding.action)
-            left.append_text(self._segment(binding, enabled))
+            segments.append((binding.action, self._segment(binding, enabled)))
+        if sum(text.cell_len for _, text in segments) > self.size.width:
+            # Too narrow for every key (a table section at 80 columns): the help key,
+            # which lists them all, goes first so it is never the one cut off.
+            segments.sort(key=lambda item: item[0] != HELP_ACTION)
+        left = Text(no_wrap=True, overflow="crop")
+        for _, text in segments:
+            left.append_text(text)
         if palette_key in active:
             _node, binding, enabled, _tooltip = active[palette_key]
             right = Text("▏", style="dim") + self._segment(binding, enabled)
