@@ -1,6 +1,6 @@
 """Helpers shared by the Pilot tests: run an app with a scenario, read Rich text.
 
-(The autouse ECONDASH_HOME isolation is in conftest.py beside this file.)
+(The autouse ECONDASH_HOME isolation is in tests/conftest.py.)
 """
 
 from __future__ import annotations

@@ -81,14 +81,6 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """ECONDASH_HOME in a temporary folder; ECONDASH_DATA and ECONDASH_DEBUG unset."""
-    home = tmp_path_factory.mktemp("econdash-home")
-    monkeypatch.setenv("ECONDASH_HOME", str(home))
-    monkeypatch.delenv("ECONDASH_DATA", raising=False)
-    monkeypatch.delenv("ECONDASH_DEBUG", raising=False)
-    return home
 
 
 # The helpers as fixtures (session-scoped, so hypothesis tests may use them too).

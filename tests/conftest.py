@@ -1,7 +1,7 @@
-"""Shared fixtures for the Pilot tests: every test runs with its own ECONDASH_HOME.
+"""Fixtures for every test: each runs with its own ECONDASH_HOME.
 
-So settings, the user dataset and anything else the app reads or writes live in
-a temporary folder, never in a person's real data or config folders.
+So settings, the overview snapshots, the user dataset and anything else the app
+reads or writes live in a temporary folder, never in a person's real folders.
 """
 
 from __future__ import annotations
