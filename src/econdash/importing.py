@@ -14,6 +14,7 @@ import tomli_w
 
 from econdash.errors import EcondashError
 from econdash.loaders import load_dataset
+from econdash.loaders.meta import REPORT, SERIES_DIR
 from econdash.model.dataset import Dataset, PeriodData
 from econdash.model.period import parse_period_id
 from econdash.paths import bundled_dataset
@@ -21,8 +22,6 @@ from econdash.store import (
     atomic_write_bytes, atomic_write_text, backup_folder, copy_folder_atomically,
     remove_stale_temporaries, stage_copy,
 )
-
-SERIES_DIR = "series"
 
 
 def init_dataset(target: Path) -> list[str]:
@@ -42,7 +41,7 @@ def import_source(source: Path, target: Path, replace: bool = False) -> list[str
     if not source.exists():
         raise EcondashError(f"{source}: no such file or folder")
     remove_stale_temporaries(target)
-    if source.is_file() and source.name != "report.toml":
+    if source.is_file() and source.name != REPORT:
         from econdash.loaders.nbs import is_statistics_export
         if not is_statistics_export(source):
             raise EcondashError(f"{source}: not a period folder, a dataset folder or a "
@@ -165,7 +164,7 @@ def new_period(period_id: str, target: Path) -> list[str]:
                             "overwrites")
     latest = max(existing.values(), key=lambda p: (p.period.year, p.period.last_month),
                  default=None)
-    atomic_write_text(folder / "report.toml", _template(period, latest))
+    atomic_write_text(folder / REPORT, _template(period, latest))
     return [f"Wrote {folder / 'report.toml'}: fill in the values, then run econdash check"]
 
 

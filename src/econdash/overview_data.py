@@ -144,21 +144,20 @@ def quick_overview(root: Path) -> OverviewData | None:
 
 def _quick_overview(root: Path) -> OverviewData | None:
     from econdash.errors import Problem
-    from econdash.loaders.meta import load_meta
+    from econdash.loaders.meta import (
+        REPORT, dataset_children, holds_report, load_meta, series_files,
+    )
     from econdash.loaders.report import load_report
     problems: list[Problem] = []
-    if (root / "report.toml").is_file():
+    if (root / REPORT).is_file():
         folder, meta = root, {}
     else:
         meta = load_meta(root, problems)
-        children = [p for p in root.iterdir() if not p.name.startswith((".", "_"))]
-        folders = [p for p in children if p.is_dir() and (p / "report.toml").is_file()]
-        has_series = (root / "series.csv").exists() or any(
-            p.is_dir() and p.name == "series" for p in children)
-        if len(folders) != 1 or has_series:
+        folders = [p for p in dataset_children(root) if p.is_dir() and holds_report(p, problems)]
+        if len(folders) != 1 or series_files(root):
             return None
         folder = folders[0]
-    report = load_report(folder / "report.toml", "report.toml")
+    report = load_report(folder / REPORT, REPORT)
     problems.extend(report.problems)
     if report.period is None or any(p.severity == "error" for p in problems):
         return None

@@ -14,14 +14,14 @@ import polars as pl
 
 from econdash.errors import DatasetError, Problem, display_path
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
-from econdash.loaders.meta import load_meta
+from econdash.loaders.meta import (
+    REPORT, SERIES_DIR, dataset_children, holds_report, load_meta, series_files,
+)
 from econdash.loaders.report import load_report
 from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
 from econdash.loaders.validate import cross_period_warnings, period_warnings
 from econdash.model.dataset import Dataset, PeriodData
 
-REPORT = "report.toml"
-SERIES_DIR = "series"
 
 
 def load_dataset(path: Path | str) -> Dataset:
@@ -51,17 +51,17 @@ def _load_folder(root: Path) -> Dataset:
     problems: list[Problem] = []
     meta = load_meta(root, problems)
     try:
-        children = sorted(p for p in root.iterdir() if not p.name.startswith((".", "_")))
+        children = dataset_children(root)
     except OSError as exc:
         raise DatasetError(f"{root}: cannot be read: {exc.strerror}") from None
-    folders = [p for p in children if p.is_dir() and _holds_report(p, problems)]
+    folders = [p for p in children if p.is_dir() and holds_report(p, problems)]
     unreadable = {p.file.rstrip("/") for p in problems}
     for stray in (p for p in children if p.is_dir() and p not in folders
                   and p.name != SERIES_DIR and p.name not in unreadable):
         if _has_data_files(stray):
             problems.append(Problem(stray.name + "/", f"has no {REPORT}, so it is not read as "
                                     "a period", "warning"))
-    series_paths = _series_files(root)
+    series_paths = series_files(root)
     if not folders and not series_paths:
         raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
                            "(see docs/dataset-format.md)")
@@ -77,15 +77,6 @@ def _has_data_files(folder: Path) -> bool:
     try:
         return any(folder.glob("*.csv")) or any(folder.glob("*.toml"))
     except OSError:
-        return False
-
-
-def _holds_report(folder: Path, problems: list[Problem]) -> bool:
-    """Whether a folder is a period folder; an unreadable one is a located error."""
-    try:
-        return (folder / REPORT).exists()
-    except OSError as exc:
-        problems.append(Problem(folder.name + "/", f"cannot be read: {exc.strerror}"))
         return False
 
 
@@ -181,15 +172,6 @@ def _unique_periods(periods: list[PeriodData], root: Path,
             "warning"))
     return sorted(kept.values(), key=lambda p: (p.period.year, p.period.last_month,
                                                 -p.period.first_month))
-
-
-def _series_files(root: Path) -> list[Path]:
-    """series.csv at the root, then imported exports in series/ (an extension)."""
-    files = [root / "series.csv"] if (root / "series.csv").is_file() else []
-    if (root / SERIES_DIR).is_dir():
-        files.extend(sorted(p for p in (root / SERIES_DIR).glob("*.csv")
-                            if not p.name.startswith(".")))
-    return files
 
 
 def _load_all_series(paths: list[Path], root: Path, problems: list[Problem]) -> pl.DataFrame:

@@ -1,7 +1,8 @@
-"""dataset.toml: the dataset's own name, region and source (all optional).
+"""A dataset folder's layout (period folders, series files) and dataset.toml.
 
 Apart from `loaders.dataset` (which needs polars for the CSV files) so the
-first screen can name the dataset before polars is imported.
+first screen can find the report and name the dataset before polars is
+imported (`overview_data.quick_overview`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,33 @@ from econdash.loaders.text import decode, read_bytes
 from econdash.loaders.toml_lines import TomlLines
 from econdash.loaders.toml_table import TableReader
 
+REPORT = "report.toml"
+SERIES_DIR = "series"
 DATASET_KEYS = ("name", "name_en", "region", "region_en", "source", "note")
+
+
+def dataset_children(root: Path) -> list[Path]:
+    """The folder's entries econdash reads, sorted: not hidden ('.') or set aside ('_').
+    Raises OSError when the folder can't be listed."""
+    return sorted(p for p in root.iterdir() if not p.name.startswith((".", "_")))
+
+
+def holds_report(folder: Path, problems: list[Problem]) -> bool:
+    """Whether a folder is a period folder; an unreadable one is a located error."""
+    try:
+        return (folder / REPORT).exists()
+    except OSError as exc:
+        problems.append(Problem(folder.name + "/", f"cannot be read: {exc.strerror}"))
+        return False
+
+
+def series_files(root: Path) -> list[Path]:
+    """series.csv at the root, then imported exports in series/ (an extension)."""
+    files = [root / "series.csv"] if (root / "series.csv").is_file() else []
+    if (root / SERIES_DIR).is_dir():
+        files.extend(sorted(p for p in (root / SERIES_DIR).glob("*.csv")
+                            if not p.name.startswith(".")))
+    return files
 
 
 def load_meta(root: Path, problems: list[Problem]) -> dict:
