@@ -62,6 +62,9 @@ from econdash.model.period import Period, parse_period_id
 from econdash.paths import DatasetChoice, bundled_dataset
 from econdash.report_text import check_report
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from mutations import LINE_EDITS, mutated  # noqa: E402 - the suite's edits, shared
+
 SEED_FOLDER = bundled_dataset() / "2022-H1"
 SEED_FILES = {name: (SEED_FOLDER / name).read_text(encoding="utf-8")
               for name in ("report.toml", "projects.csv", "enterprises.csv")}
@@ -98,40 +101,28 @@ snippet = st.lists(st.one_of(st.sampled_from(SPICY), st.characters()), min_size=
                    max_size=12).map("".join)
 
 
-@st.composite
-def mutated_text(draw, text: str) -> str:
-    """`text` with a few edits."""
-    for _ in range(draw(st.integers(0, 4))):
-        action = draw(st.sampled_from(["delete", "insert", "duplicate_line", "swap_lines",
-                                       "odd_number", "truncate", "blank_line"]))
-        lines = text.splitlines(keepends=True)
-        if action == "delete" and text:
-            start = draw(st.integers(0, len(text) - 1))
-            text = text[:start] + text[start + draw(st.integers(1, 200)):]
-        elif action == "insert":
-            at = draw(st.integers(0, len(text)))
-            text = text[:at] + draw(snippet) + text[at:]
-        elif action == "duplicate_line" and lines:
-            i = draw(st.integers(0, len(lines) - 1))
-            text = "".join(lines[:i + 1] + [lines[i]] + lines[i + 1:])
-        elif action == "swap_lines" and len(lines) > 1:
-            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-            text = "".join(lines)
-        elif action == "odd_number":
-            digits = [i for i, c in enumerate(text) if c.isdigit()]
-            if digits:
-                at = draw(st.sampled_from(digits))
-                end = at
-                while end < len(text) and (text[end].isdigit() or text[end] == "."):
-                    end += 1
-                text = text[:at] + draw(st.sampled_from(ODD_NUMBERS)) + text[end:]
-        elif action == "truncate" and text:
-            text = text[:draw(st.integers(0, len(text)))]
-        elif action == "blank_line" and lines:
-            i = draw(st.integers(0, len(lines)))
-            text = "".join(lines[:i] + [draw(st.sampled_from(["\n", "\r\n", "\r", ",,,\n"]))]
-                           + lines[i:])
+def mutated_text(text: str) -> st.SearchStrategy[str]:
+    """`text` with up to four edits: the test suite's line edits (tests/mutations.py),
+    longer deletions, and odd numbers, truncation and blank lines."""
+    return mutated(text, snippet, edits=(0, 4), max_delete=200, extra=_extra_edit,
+                   actions=LINE_EDITS + ("odd_number", "truncate", "blank_line"))
+
+
+def _extra_edit(draw, action: str, text: str, lines: list[str]) -> str:
+    if action == "odd_number":
+        digits = [i for i, c in enumerate(text) if c.isdigit()]
+        if digits:
+            at = draw(st.sampled_from(digits))
+            end = at
+            while end < len(text) and (text[end].isdigit() or text[end] == "."):
+                end += 1
+            text = text[:at] + draw(st.sampled_from(ODD_NUMBERS)) + text[end:]
+    elif action == "truncate" and text:
+        text = text[:draw(st.integers(0, len(text)))]
+    elif action == "blank_line" and lines:
+        i = draw(st.integers(0, len(lines)))
+        text = "".join(lines[:i] + [draw(st.sampled_from(["\n", "\r\n", "\r", ",,,\n"]))]
+                       + lines[i:])
     return text
 
 

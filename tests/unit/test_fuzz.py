@@ -8,7 +8,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from econdash.errors import DatasetError
 from econdash.loaders import load_dataset
 from econdash.model.dataset import Dataset
+from mutations import mutated
 
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -89,26 +89,9 @@ def check_period(**files: bytes) -> None:
         load_or_dataset_error(folder)
 
 
-@st.composite
-def mutated(draw, text: str) -> str:
-    """`text` with a few random edits: a slice deleted, characters inserted, a line doubled."""
-    for _ in range(draw(st.integers(1, 3))):
-        action = draw(st.sampled_from(["delete", "insert", "duplicate_line", "swap_lines"]))
-        lines = text.splitlines(keepends=True)
-        if action == "delete" and text:
-            start = draw(st.integers(0, len(text) - 1))
-            text = text[:start] + text[start + draw(st.integers(1, 40)):]
-        elif action == "insert":
-            at = draw(st.integers(0, len(text)))
-            text = text[:at] + draw(INSERT) + text[at:]
-        elif action == "duplicate_line" and lines:
-            i = draw(st.integers(0, len(lines) - 1))
-            text = "".join(lines[:i + 1] + [lines[i]] + lines[i + 1:])
-        elif action == "swap_lines" and len(lines) > 1:
-            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-            text = "".join(lines)
-    return text
+def mutated_text(text: str) -> st.SearchStrategy[str]:
+    """`text` with one to three random edits (see tests/mutations.py)."""
+    return mutated(text, INSERT)
 
 
 ENCODE = st.sampled_from(["utf-8", "utf-8-sig", "gb18030"])
@@ -139,13 +122,13 @@ def test_arbitrary_bytes(name: str, data: bytes) -> None:
 
 
 @FUZZ
-@given(text=mutated(VALID_REPORT), encoding=ENCODE)
+@given(text=mutated_text(VALID_REPORT), encoding=ENCODE)
 def test_mutated_report(text: str, encoding: str) -> None:
     check_period(**{"report.toml": encoded(text, encoding)})
 
 
 @FUZZ
-@given(text=mutated(VALID_PROJECTS), encoding=ENCODE)
+@given(text=mutated_text(VALID_PROJECTS), encoding=ENCODE)
 def test_mutated_projects(text: str, encoding: str) -> None:
     check_period(**{"report.toml": VALID_REPORT.encode("utf-8"),
                     "projects.csv": encoded(text, encoding)})
