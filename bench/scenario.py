@@ -151,6 +151,11 @@ def table_of(app: Any) -> Any:
     return app.screen.query_one(FrameTable)
 
 
+def table_painted(app: Any, rows: int) -> bool:
+    """Section 5's table is laid out with all `rows` of the loaded roster."""
+    return app.loaded and table_of(app).total_count == rows and shows(table_of(app))
+
+
 def shows(widget: Any) -> bool:
     """The widget is laid out on screen (so the frame being shown contains it)."""
     return widget.is_mounted and widget.region.area > 0
@@ -208,8 +213,7 @@ def scenario_econ_rows(args: argparse.Namespace) -> dict:
     """econdash opening in the enterprises section: table painted, interactive, scrolling."""
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
-    painted = probe.watch(lambda: app.loaded and table_of(app).total_count == args.rows
-                          and shows(table_of(app)))
+    painted = probe.watch(lambda: table_painted(app, args.rows))
     result: dict = {"scroll": {}}
 
     async def pilot(_pilot: Any) -> None:
@@ -242,8 +246,7 @@ def scenario_filter(args: argparse.Namespace) -> dict:
     from econdash.filtering import query_expr
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
-    painted = probe.watch(lambda: app.loaded and table_of(app).total_count == args.rows
-                          and shows(table_of(app)))
+    painted = probe.watch(lambda: table_painted(app, args.rows))
     result: dict = {"echo_ms": [], "filter_ms": [], "polars_ms": [], "polars_narrow_ms": [],
                     "polars_one_ms": [], "counts": []}
 
