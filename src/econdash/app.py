@@ -114,6 +114,8 @@ class EcondashApp(App):
         if startup is None and choice is not None and dataset is None:
             startup = begin(choice.path, self.DEFAULT_MODE)
         self._startup = startup
+        if startup is not None and startup.loading is not None and startup.loading.head:
+            self._show_head(startup.loading.head)  # before the first screen is composed
         self.preview: OverviewData | None = startup.preview if startup else None
         """The overview from a snapshot or the report (`loading.begin`), shown until the
         dataset has loaded."""
@@ -142,6 +144,8 @@ class EcondashApp(App):
         if self._preloaded is not None:
             self.apply_dataset(self._preloaded)
         elif self._startup is not None and self._startup.loading is not None:
+            # The whole load waits for the frame showing the preview (if there is one).
+            self.call_after_refresh(self._startup.loading.head_shown.set)
             self._await_load(self._startup.loading)
         elif self._startup is not None:
             # The overview is drawn without the load (snapshot or report): load once that
@@ -150,6 +154,16 @@ class EcondashApp(App):
             self.call_after_refresh(lambda: self._await_load(startup.start_loading()))
         if self._watch and self.choice is not None:
             self.set_interval(self.RELOAD_SECONDS, self._poll_changes)
+
+    def _show_head(self, head: Dataset) -> None:
+        """Show the first rows of big tables (`Dataset.partial`) until the whole dataset is
+        in."""
+        from econdash.query import observations
+        try:
+            obs = observations(head)
+        except Exception:  # noqa: BLE001 - only a preview: the whole load shows the data
+            return
+        self._set_dataset(head, keep_period=None, obs=obs)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _await_load(self, loading: Loading, reload: bool = False) -> None:
@@ -218,8 +232,9 @@ class EcondashApp(App):
 
     def apply_dataset(self, dataset: Dataset, obs: pl.DataFrame | None = None) -> None:
         """Show a loaded dataset (`obs`: its observations, if computed already); open the
-        problems screen when it has errors."""
-        self._set_dataset(dataset, keep_period=None, obs=obs)
+        problems screen when it has errors. It replaces a preview in place (same period)."""
+        keep = self.current_period.id if self.current_period and self.dataset.partial else None
+        self._set_dataset(dataset, keep_period=keep, obs=obs)
         if dataset.errors or not (dataset.periods or dataset.series.height):
             self._push_problems()
         elif dataset.warnings:
@@ -250,9 +265,10 @@ class EcondashApp(App):
         index = ids.index(keep_period) if keep_period in ids else len(ids) - 1
         self.set_reactive(EcondashApp.period_index, max(index, 0))
         self.refresh_screen()
-        # The loaded data and the widgets stay for the session: keep the collector from
-        # rescanning them on every typed key (pauses of 100 ms and more at 1M rows).
-        gc.freeze()
+        if not dataset.partial:
+            # The loaded data and the widgets stay for the session: keep the collector from
+            # rescanning them on every typed key (pauses of 100 ms and more at 1M rows).
+            gc.freeze()
 
     def _load_failed(self, error: EcondashError, reload: bool) -> None:
         if reload and self.dataset is not None:
@@ -265,6 +281,7 @@ class EcondashApp(App):
         """The dataset could not be opened at all: say why."""
         self.load_error = error
         self.preview = None
+        self.dataset = self.observations = None  # (a preview of its first rows, say)
         self.refresh_screen()
         self._push_problems()
 
@@ -354,6 +371,9 @@ class EcondashApp(App):
         from econdash.screens.export_dialog import ExportScreen
         from econdash.widgets.frame_table import FrameTable
         tables = [t for t in self.screen.query(FrameTable) if t.display]
+        if self.dataset is not None and self.dataset.partial:
+            self.notify(tr("still_reading", self.lang), severity="warning")
+            return
         if not tables:
             self.notify(tr("nothing_to_export", self.lang), severity="warning")
             return

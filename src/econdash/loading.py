@@ -6,6 +6,9 @@ is even imported (polars releases the GIL while it reads, so the two overlap on
 two cores), unless the first screen can be drawn without the load: from a
 snapshot of the overview, or for a one-period dataset from its report. Then the
 load waits until that first frame is on screen, so nothing competes with it.
+When the load starts at once and a table is big, the first rows of each table
+are read first, before Textual is imported (`read_head`): the first screen
+shows them, marked as a preview, while the whole dataset loads.
 Textual-free and polars-free at import.
 """
 
@@ -24,18 +27,36 @@ if TYPE_CHECKING:
     from econdash.model.dataset import Dataset
 
 
-class Loading:
-    """A dataset load on its own thread; `result()` waits for it (and re-raises)."""
+BIG_TABLE_BYTES = 8 * 1024 * 1024
+"""A table file this big (about 40,000 roster rows) takes a few tenths of a second or more
+to load: its first rows are shown first."""
+HEAD_BYTES = 512 * 1024
+"""How much of a big table the preview reads: about 2,500 rows, parsed in milliseconds."""
+HEAD_SHOWN_WAIT = 1.0
+"""Seconds the whole load waits for the preview's frame before it starts anyway."""
 
-    def __init__(self, path: Path) -> None:
+
+class Loading:
+    """A dataset load on its own thread; `result()` waits for it (and re-raises).
+
+    With a `head` (a preview of the dataset, see `read_head`), the load starts once the
+    app has shown the head and calls `head_shown.set()`, so the two don't compete.
+    """
+
+    def __init__(self, path: Path, head: Dataset | None = None) -> None:
         self.path = path
+        self.head = head
+        self.head_shown = threading.Event()
+        if head is None:
+            self.head_shown.set()
         self._future: Future[tuple[Fingerprint, Dataset]] = Future()
         threading.Thread(target=self._run, name="econdash-load", daemon=True).start()
 
     def _run(self) -> None:
         try:
+            self.head_shown.wait(HEAD_SHOWN_WAIT)
             stamp = fingerprint(self.path)  # before reading: a change while loading reloads
-            from econdash.loaders import load_dataset
+            from econdash.loaders.dataset import load_dataset
             self._future.set_result((stamp, load_dataset(self.path)))
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
             self._future.set_exception(exc)
@@ -43,6 +64,24 @@ class Loading:
     def result(self) -> tuple[Fingerprint, "Dataset"]:
         """The files' fingerprint as loaded, and the dataset; raises what loading raised."""
         return self._future.result()
+
+
+def biggest_table(stamp: Fingerprint) -> int:
+    """Bytes of the biggest CSV file in a dataset's fingerprint."""
+    return max((size for name, _, size in stamp if name.lower().endswith(".csv")), default=0)
+
+
+def read_head(path: Path, stamp: Fingerprint | None = None) -> "Dataset | None":
+    """When a table of the dataset is big: the dataset with only its tables' first rows
+    (`Dataset.partial`), if that reads cleanly (else the whole load says what is wrong)."""
+    if biggest_table(fingerprint(path) if stamp is None else stamp) < BIG_TABLE_BYTES:
+        return None
+    from econdash.loaders.dataset import load_dataset
+    try:
+        head = load_dataset(path, head_bytes=HEAD_BYTES)
+    except Exception:  # noqa: BLE001 - the whole load reports the same problem properly
+        return None
+    return head if head.periods and not head.errors else None
 
 
 @dataclass
@@ -65,7 +104,9 @@ class Startup:
 
 def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
     """When the overview opens first, its preview: the snapshot, else (one period) the
-    report read directly. Without a preview, the load starts now."""
+    report read directly. Without a preview, the load starts now; when a table is big,
+    its first rows are read first (here: before Textual's import, which would compete
+    with it), and the load waits until the app has shown them."""
     from econdash.paths import user_cache_root
     snapshot = snapshot_file(cache or user_cache_root(), path)
     stamp, preview, from_snapshot = (), None, False
@@ -77,5 +118,5 @@ def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
             preview = quick_overview(path)
     startup = Startup(path, snapshot, preview, None, stamp, from_snapshot)
     if preview is None:
-        startup.start_loading()
+        startup.loading = Loading(path, read_head(path, stamp or None))
     return startup

@@ -67,3 +67,9 @@ def test_problems_screen(snap_compare, tmp_path) -> None:
         '[period]\nyear = 2022\nmonths = [12, 1]\n', encoding="utf-8")
     app = EcondashApp(dataset=load_dataset(tmp_path))
     assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
+
+
+def test_enterprises_while_the_rest_of_a_big_roster_loads(snap_compare) -> None:
+    """The first rows of the roster (`Dataset.partial`), marked as such, the ladder waiting."""
+    app = EcondashApp(dataset=load_dataset(bundled_dataset(), head_bytes=2000))
+    assert snap_compare(app, press=["5"], terminal_size=(120, 36), run_before=settle)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import threading
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -19,24 +18,10 @@ from econdash.paths import DatasetChoice, bundled_dataset, bundled_examples
 from econdash.query import observations
 from econdash.screens.help import HelpScreen
 from econdash.screens.problems import ProblemsScreen
-from econdash.watch import fingerprint
 from econdash.widgets.kpi_card import KpiCards
 from econdash.widgets.keybar import KeyBar
 from econdash.widgets.topbar import TopBar
-from tests.ui.ui_support import run_scenario
-
-
-class HeldLoading:
-    """A load that finishes (or fails) only when the test says so."""
-
-    def __init__(self, path: Path, error: Exception | None = None) -> None:
-        self.path, self.error, self.release = path, error, threading.Event()
-
-    def result(self):
-        self.release.wait(30)
-        if self.error is not None:
-            raise self.error
-        return fingerprint(self.path), load_dataset(self.path)
+from tests.ui.ui_support import HeldLoading, run_scenario
 
 
 def snapshot_startup(path: Path, loading: HeldLoading, cache: Path) -> Startup:

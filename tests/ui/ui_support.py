@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import threading
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
@@ -16,6 +18,7 @@ from econdash.app import EcondashApp
 from econdash.loaders import load_dataset
 from econdash.model.dataset import Dataset
 from econdash.paths import bundled_dataset
+from econdash.watch import fingerprint
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 
@@ -36,3 +39,19 @@ def plain(renderable: object, width: int = 200) -> str:
     console = Console(width=width, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
+
+
+class HeldLoading:
+    """A load (as `econdash.loading.Loading`) that finishes, or fails with `error`, only
+    when the test sets `release`; `head` is the preview of first rows shown meanwhile."""
+
+    def __init__(self, path: Path, error: Exception | None = None,
+                 head: Dataset | None = None) -> None:
+        self.path, self.error, self.head = path, error, head
+        self.release, self.head_shown = threading.Event(), threading.Event()
+
+    def result(self):
+        self.release.wait(30)
+        if self.error is not None:
+            raise self.error
+        return fingerprint(self.path), load_dataset(self.path)

@@ -46,12 +46,20 @@ class CsvResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_csv_table(path: Path, shown: str, spec: CsvSpec) -> CsvResult:
-    """Read and check one CSV file; errors are returned, never raised."""
+def read_csv_table(path: Path, shown: str, spec: CsvSpec,
+                   head_bytes: int | None = None) -> CsvResult:
+    """Read and check one CSV file; errors are returned, never raised.
+
+    With `head_bytes`, only the whole lines within the file's first `head_bytes` are
+    read: a preview of a big table's first rows.
+    """
     try:
-        data = read_bytes(path, shown)
+        data = read_bytes(path, shown, head_bytes)
     except FileProblem as exc:
         return CsvResult(None, None, [exc.problem])
+    if head_bytes is not None and len(data) == head_bytes:
+        # (a newline byte is never part of a UTF-8 or GB18030 character: no character is cut)
+        data = data[:data.rfind(b"\n") + 1]
     result = CsvResult(None, None)
     raw = read_raw(data, shown, result.problems)
     if raw is None:

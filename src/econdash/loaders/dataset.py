@@ -3,6 +3,10 @@
 A folder holding report.toml is a dataset of one period. A period with any
 error is left out (its problems say why); the others load. Only a path that
 holds no dataset at all raises `DatasetError`.
+
+`load_dataset(path, head_bytes=N)` is a preview: every report and series file,
+but of projects.csv and enterprises.csv only the rows within their first N
+bytes, so a million-row roster's first screens show while the whole of it loads.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from econdash.model.dataset import Dataset, PeriodData
 
 
 
-def load_dataset(path: Path | str) -> Dataset:
-    """Load the dataset at `path` (a dataset folder or a single period folder)."""
+def load_dataset(path: Path | str, head_bytes: int | None = None) -> Dataset:
+    """Load the dataset at `path` (a dataset folder or a single period folder); with
+    `head_bytes`, a preview whose tables hold only their first rows (`Dataset.partial`)."""
     root = Path(path).expanduser()
     if root.is_file() and root.name == REPORT:
         root = root.parent
@@ -35,19 +40,19 @@ def load_dataset(path: Path | str) -> Dataset:
         raise DatasetError(f"{root}: is a file; give the dataset folder that holds the "
                            "period folders (or one period folder with report.toml)")
     if (root / REPORT).exists():
-        return _load_single(root)
-    return _load_folder(root)
+        return _load_single(root, head_bytes)
+    return _load_folder(root, head_bytes)
 
 
-def _load_single(folder: Path) -> Dataset:
+def _load_single(folder: Path, head_bytes: int | None) -> Dataset:
     problems: list[Problem] = []
-    period = _load_period(folder, folder.parent, problems)
+    period = _load_period(folder, folder.parent, problems, head_bytes)
     periods = (period,) if period else ()
     return Dataset(root=folder, periods=periods, series=_empty_series(), problems=tuple(problems),
-                   region=period.region if period else None)
+                   region=period.region if period else None, partial=head_bytes is not None)
 
 
-def _load_folder(root: Path) -> Dataset:
+def _load_folder(root: Path, head_bytes: int | None) -> Dataset:
     problems: list[Problem] = []
     meta = load_meta(root, problems)
     try:
@@ -65,12 +70,12 @@ def _load_folder(root: Path) -> Dataset:
     if not folders and not series_paths:
         raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
                            "(see docs/dataset-format.md)")
-    periods = _unique_periods([p for p in _load_periods(folders, root, problems) if p],
-                              root, problems)
+    periods = _unique_periods([p for p in _load_periods(folders, root, problems, head_bytes)
+                               if p], root, problems)
     series = _load_all_series(series_paths, root, problems)
     problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
     return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
-                   **meta)
+                   partial=head_bytes is not None, **meta)
 
 
 def _has_data_files(folder: Path) -> bool:
@@ -80,8 +85,8 @@ def _has_data_files(folder: Path) -> bool:
         return False
 
 
-def _load_periods(folders: list[Path], root: Path,
-                  problems: list[Problem]) -> list[PeriodData | None]:
+def _load_periods(folders: list[Path], root: Path, problems: list[Problem],
+                  head_bytes: int | None) -> list[PeriodData | None]:
     """Every period folder, in order, two at a time.
 
     A report is parsed in Python (holding the GIL) while polars parses another
@@ -90,7 +95,7 @@ def _load_periods(folders: list[Path], root: Path,
     """
     def load(folder: Path) -> tuple[PeriodData | None, list[Problem]]:
         found: list[Problem] = []
-        return _load_period(folder, root, found), found
+        return _load_period(folder, root, found, head_bytes), found
 
     if len(folders) < 2:
         results = [load(folder) for folder in folders]
@@ -115,14 +120,15 @@ def _data_size(folder: Path) -> int:
     return total
 
 
-def _load_period(folder: Path, base: Path, problems: list[Problem]) -> PeriodData | None:
+def _load_period(folder: Path, base: Path, problems: list[Problem],
+                 head_bytes: int | None) -> PeriodData | None:
     """One period folder; None (with its errors recorded) when anything is wrong."""
     shown = lambda name: display_path(folder / name, base)  # noqa: E731
     report = load_report(folder / REPORT, shown(REPORT))
     found = list(report.problems)
     tables, encodings = {}, {REPORT: report.encoding} if report.encoding else {}
     for name, spec in (("projects.csv", PROJECTS), ("enterprises.csv", ENTERPRISES)):
-        frame, encoding = _optional_csv(folder / name, shown(name), spec, found)
+        frame, encoding = _optional_csv(folder / name, shown(name), spec, found, head_bytes)
         tables[name.removesuffix(".csv")] = frame
         if encoding:
             encodings[name] = encoding
@@ -136,11 +142,11 @@ def _load_period(folder: Path, base: Path, problems: list[Problem]) -> PeriodDat
                       encodings=encodings, **tables)
 
 
-def _optional_csv(path: Path, shown: str, spec: CsvSpec,
-                  problems: list[Problem]) -> tuple[pl.DataFrame, str | None]:
+def _optional_csv(path: Path, shown: str, spec: CsvSpec, problems: list[Problem],
+                  head_bytes: int | None) -> tuple[pl.DataFrame, str | None]:
     if not path.exists():
         return _with_known_columns(pl.DataFrame(), spec), None
-    result = read_csv_table(path, shown, spec)
+    result = read_csv_table(path, shown, spec, head_bytes)
     problems.extend(result.problems)
     frame = result.frame if result.frame is not None else pl.DataFrame()
     return _with_known_columns(frame, spec), result.encoding

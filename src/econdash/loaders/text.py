@@ -24,12 +24,16 @@ class DecodedText:
     encoding: str
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes, or a FileProblem saying why it cannot be read."""
+def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
+    """The file's bytes (at most `limit` of them), or a FileProblem saying why it cannot be
+    read."""
     if path.is_dir():
         raise FileProblem(Problem(shown, "is a folder, but a file is expected here"))
     try:
-        return path.read_bytes()
+        if limit is None:
+            return path.read_bytes()
+        with path.open("rb") as file:
+            return file.read(limit)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise FileProblem(Problem(shown, f"cannot be read: {reason}")) from None

@@ -107,6 +107,9 @@ class Dataset:
     region: str | None = None
     region_en: str | None = None
     source: str | None = None
+    partial: bool = False
+    """A preview: projects and enterprises hold only their files' first rows, shown while
+    the whole dataset loads (`load_dataset(head_bytes=...)`)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

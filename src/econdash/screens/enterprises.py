@@ -197,6 +197,12 @@ class EnterprisesScreen(FilteredTableScreen):
         panel.border_subtitle = tr("ladder_hint", lang)
         frame = enterprises_frame(period.enterprises, lang)
         self.show_frame((id(period.enterprises), lang), frame, enterprise_columns(frame, lang))
+        if self.partial:
+            # Counts of a roster's first rows would be wrong: the ladder waits for all of it.
+            self._ladder_key = None
+            self.query_one(LadderTree).clear()
+            panel.border_subtitle = tr("loading", lang)
+            return
         summary = cached_roster_summary(period, lang)
         if summary is None and period.enterprises.height <= SUMMARY_INLINE_ROWS:
             summary = roster_summary(period, lang)

@@ -164,8 +164,17 @@ class FilteredTableScreen(SectionScreen):
 
     def status_text(self) -> Text:
         table = self.table
-        return Text(tr("shown_of", self.lang, shown=f"{table.row_count:,}",
+        text = Text(tr("shown_of", self.lang, shown=f"{table.row_count:,}",
                        total=f"{table.total_count:,}"))
+        if self.partial:
+            text.append("  " + tr("reading_rest", self.lang), style="italic")
+        return text
+
+    @property
+    def partial(self) -> bool:
+        """Whether the tables hold only their first rows while the rest loads."""
+        dataset = self.econ.dataset
+        return dataset is not None and dataset.partial
 
     # ---- filters -----------------------------------------------------------
 
