@@ -28,6 +28,7 @@ from econdash.widgets.frame_table_render import (
     Column,
     auto_width,
     draw_bar,
+    width_sample,
     fit_cell,
     format_value,
     header_text,
@@ -76,6 +77,16 @@ def test_auto_width_bounds() -> None:
     assert auto_width(Column("k", "x"), [1]) == 4
     assert auto_width(Column("k", "x"), ["y" * 100]) == 40
     assert auto_width(Column("k", "名称"), ["中文中文中文"]) == 12
+
+
+@pytest.mark.parametrize("widest", ["中文名称很长的一家企业有限公司", "x" + "🙂" * 14])
+def test_auto_width_finds_the_widest_among_many_sampled_values(widest: str) -> None:
+    """Only a few candidates are measured exactly; the widest in cells must be one of them,
+    even among many values with more characters (ASCII) than it has."""
+    values = [f"name-{i:020d}" for i in range(300)] + [widest] + [None] * 5
+    sample = width_sample(pl.DataFrame({"k": values}), "k")
+    assert auto_width(Column("k", "k"), sample) == max(cell_len(widest), 25) == cell_len(widest)
+    assert len(sample) <= 40  # measured: a few, not all 300
 
 
 def test_query_expr_case_insensitive_and_filters() -> None:

@@ -145,7 +145,7 @@ def _load_period(folder: Path, base: Path, problems: list[Problem],
 def _optional_csv(path: Path, shown: str, spec: CsvSpec, problems: list[Problem],
                   head_bytes: int | None) -> tuple[pl.DataFrame, str | None]:
     if not path.exists():
-        return _with_known_columns(pl.DataFrame(), spec), None
+        return _empty_table(spec), None
     result = read_csv_table(path, shown, spec, head_bytes)
     problems.extend(result.problems)
     frame = result.frame if result.frame is not None else pl.DataFrame()
@@ -216,4 +216,16 @@ def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFram
 
 
 def _empty_series() -> pl.DataFrame:
-    return _with_known_columns(pl.DataFrame(), SERIES)
+    return _empty_table(SERIES)
+
+
+_EMPTY: dict[CsvSpec, pl.DataFrame] = {}
+
+
+def _empty_table(spec: CsvSpec) -> pl.DataFrame:
+    """A table with the spec's columns and no rows: a new frame each time (sections key
+    their caches on a frame's identity), made from one template (building the columns
+    costs a few milliseconds, times every period without that file)."""
+    if spec not in _EMPTY:
+        _EMPTY[spec] = _with_known_columns(pl.DataFrame(), spec)
+    return _EMPTY[spec].clear()
