@@ -93,3 +93,33 @@ def test_long_search_text_keeps_the_cursor_in_view() -> None:
         await pilot.pause()
         assert search.scroll_offset.x == 0
     run(scenario)
+
+
+def test_filters_appear_with_their_choices_in_their_own_order() -> None:
+    """A filter is made when it first gets choices (not at start), always in the order the
+    screen gave, before the search box; until then it reads as 'all'."""
+    async def main() -> None:
+        class ThreeFilters(App[None]):
+            def compose(self) -> ComposeResult:
+                yield FilterBar([("town", "town"), ("level", "level"), ("status", "status")])
+
+        app = ThreeFilters()
+        async with app.run_test(size=(100, 5)) as pilot:
+            bar = app.query_one(FilterBar)
+            assert bar._selects() == []
+            assert bar.filters == {"town": None, "level": None, "status": None}
+            bar.set_value("level", "国家级")  # not offered yet: ignored
+            bar.set_options("status", ["认定", "培育"])
+            bar.set_options("town", ["新桥"])
+            bar.set_options("level", [])  # no choices: no filter
+            await pilot.pause()
+            assert [s.name for s in bar._selects()] == ["town", "status"]
+            assert list(bar.children)[-1] is bar.query_one(SearchInput)
+            bar.set_options("level", ["国家级", "省级"])
+            await pilot.pause()
+            assert [s.name for s in bar._selects()] == ["town", "level", "status"]
+            bar.set_value("level", "省级")
+            assert bar.filters == {"town": None, "level": "省级", "status": None}
+            with pytest.raises(KeyError):
+                bar.set_value("nope", None)
+    asyncio.run(main())

@@ -44,7 +44,8 @@ class SearchInput(Input):
 
 
 class FilterBar(Horizontal):
-    """Compact `Select`s (first option: all) and a search `Input`, one line high."""
+    """Compact `Select`s (first option: all; each made when it first gets choices) and a
+    search `Input`, one line high."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear", "Clear"),
@@ -99,19 +100,25 @@ class FilterBar(Horizontal):
         self._lang = lang
         self._last: tuple[str, tuple[tuple[str, str | None], ...]] | None = None
         self._options: dict[str, list[Option]] = {column: [] for column, _ in self._filters}
+        self._labels = dict(self._filters)
 
     # ---- composition -------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        for column, label in self._filters:
-            select = Select[str](
-                [], prompt=self._prompt(label), compact=True, name=column,
-                classes="filter-select", tooltip=tr(label, self._lang),
-            )
-            select.display = False  # until it has choices
-            yield select
+        # The filters are made when they get choices (`set_options`): four empty Selects
+        # (six widgets each) took a tenth of a second of the first frame.
         yield SearchInput(placeholder=tr("search_placeholder", self._lang), compact=True,
                           classes="filter-search")
+
+    def _add_select(self, column: str, options: list[tuple[Text, str]]) -> Select[str]:
+        """Make a filter's Select, in the filters' order before the search box."""
+        label = self._labels[column]
+        select = Select[str](options, prompt=self._prompt(label), compact=True, name=column,
+                             classes="filter-select", tooltip=tr(label, self._lang))
+        later = [c for c, _ in self._filters][[c for c, _ in self._filters].index(column) + 1:]
+        after = next((s for s in self._selects() if s.name in later), self.query_one(Input))
+        self.mount(select, before=after)
+        return select
 
     def on_mount(self) -> None:
         self._last = self._key()
@@ -128,10 +135,9 @@ class FilterBar(Horizontal):
             self._fit_placeholder()
             return
         wants = []
-        for select, (column, label) in zip(self._selects(), self._filters):
-            if not select.display:
-                continue
-            prompt = cell_len(self._prompt(label)) + 3  # + arrow and its padding
+        for select in selects:
+            column = select.name or ""
+            prompt = cell_len(self._prompt(self._labels[column])) + 3  # + arrow and its padding
             longest = max((cell_len(text) for text, _ in self._options[column]), default=0) + 3
             wants.append(max(prompt, min(longest, SELECT_MAX)))
         room = (self.size.width or self.app.size.width) - SEARCH_MIN - len(selects)
@@ -162,16 +168,17 @@ class FilterBar(Horizontal):
     @property
     def filters(self) -> dict[str, str | None]:
         """Selected value per filter column; None means all."""
-        return {select.name or "": select.selection for select in self._selects()}
+        return {column: select.selection if (select := self._select(column)) else None
+                for column, _ in self._filters}
 
     def _selects(self) -> list[Select[str]]:
         return list(self.query(Select).results(Select))
 
-    def _select(self, column: str) -> Select[str]:
-        for select in self._selects():
-            if select.name == column:
-                return select
-        raise KeyError(column)
+    def _select(self, column: str) -> Select[str] | None:
+        """The filter's Select; None until it has had choices."""
+        if column not in self._labels:
+            raise KeyError(column)
+        return next((s for s in self._selects() if s.name == column), None)
 
     def _key(self) -> tuple[str, tuple[tuple[str, str | None], ...]]:
         return self.search, tuple(self.filters.items())
@@ -195,14 +202,20 @@ class FilterBar(Horizontal):
         """
         select = self._select(column)
         options = [(v, v) if isinstance(v, str) else (v[0], v[1]) for v in values]
-        current = select.selection
         if options == self._options[column]:
             return
         self._options[column] = options
         # Text, not str: data must never be read as markup.
-        select.set_options([(Text(label), value) for label, value in options])
-        if current is not None and any(value == current for _, value in options):
-            select.value = current
+        shown = [(Text(label), value) for label, value in options]
+        if select is None:
+            if not options:
+                return
+            select = self._add_select(column, shown)
+        else:
+            current = select.selection
+            select.set_options(shown)
+            if current is not None and any(value == current for _, value in options):
+                select.value = current
         select.display = bool(options)
         self._fit_widths()
         # Select.Changed arrives later and re-emits only if the state really changed.
@@ -210,7 +223,9 @@ class FilterBar(Horizontal):
     def set_value(self, column: str, value: str | None) -> None:
         """Select `value` in a filter (None = all); ignored if it isn't offered."""
         select = self._select(column)
-        if value is None:
+        if select is None:
+            pass  # no choices yet: nothing is or can be selected
+        elif value is None:
             select.clear()
         elif any(v == value for _, v in self._options[column]):
             select.value = value
@@ -245,7 +260,8 @@ class FilterBar(Horizontal):
     def set_lang(self, lang: str) -> None:
         """Labels and placeholders in `lang` (choices are data and stay as given)."""
         self._lang = lang
-        for select, (_, label) in zip(self._selects(), self._filters):
+        for select in self._selects():
+            label = self._labels[select.name or ""]
             select.prompt = self._prompt(label)
             select.tooltip = tr(label, lang)
         self._fit_widths()
