@@ -41,10 +41,13 @@ class Loading:
 
     With a `head` (a preview of the dataset, see `read_head`), the load starts once the
     app has shown the head and calls `head_shown.set()`, so the two don't compete.
+    Parsed reports are kept in `cache` (default: the user cache folder) for the next load.
     """
 
-    def __init__(self, path: Path, head: Dataset | None = None) -> None:
+    def __init__(self, path: Path, head: Dataset | None = None,
+                 cache: Path | None = None) -> None:
         self.path = path
+        self._cache = cache
         self.head = head
         self.head_shown = threading.Event()
         if head is None:
@@ -57,7 +60,9 @@ class Loading:
             self.head_shown.wait(HEAD_SHOWN_WAIT)
             stamp = fingerprint(self.path)  # before reading: a change while loading reloads
             from econdash.loaders.dataset import load_dataset
-            self._future.set_result((stamp, load_dataset(self.path)))
+            from econdash.paths import user_cache_root
+            cache = self._cache or user_cache_root()
+            self._future.set_result((stamp, load_dataset(self.path, report_cache=cache)))
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
             self._future.set_exception(exc)
 
@@ -71,14 +76,16 @@ def biggest_table(stamp: Fingerprint) -> int:
     return max((size for name, _, size in stamp if name.lower().endswith(".csv")), default=0)
 
 
-def read_head(path: Path, stamp: Fingerprint | None = None) -> "Dataset | None":
+def read_head(path: Path, stamp: Fingerprint | None = None,
+              cache: Path | None = None) -> "Dataset | None":
     """When a table of the dataset is big: the dataset with only its tables' first rows
-    (`Dataset.partial`), if that reads cleanly (else the whole load says what is wrong)."""
+    (`Dataset.partial`), if that reads cleanly (else the whole load says what is wrong).
+    Parsed reports are kept in `cache`, as for the whole load."""
     if biggest_table(fingerprint(path) if stamp is None else stamp) < BIG_TABLE_BYTES:
         return None
     from econdash.loaders.dataset import load_dataset
     try:
-        head = load_dataset(path, head_bytes=HEAD_BYTES)
+        head = load_dataset(path, head_bytes=HEAD_BYTES, report_cache=cache)
     except Exception:  # noqa: BLE001 - the whole load reports the same problem properly
         return None
     return head if head.periods and not head.errors else None
@@ -98,7 +105,7 @@ class Startup:
     def start_loading(self) -> Loading:
         """The load, started now if it wasn't yet."""
         if self.loading is None:
-            self.loading = Loading(self.path)
+            self.loading = Loading(self.path, cache=self.snapshot_path.parent)
         return self.loading
 
 
@@ -108,7 +115,8 @@ def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
     its first rows are read first (here: before Textual's import, which would compete
     with it), and the load waits until the app has shown them."""
     from econdash.paths import user_cache_root
-    snapshot = snapshot_file(cache or user_cache_root(), path)
+    cache = cache or user_cache_root()
+    snapshot = snapshot_file(cache, path)
     stamp, preview, from_snapshot = (), None, False
     if section == "overview":
         stamp = fingerprint(path)
@@ -118,5 +126,5 @@ def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
             preview = quick_overview(path)
     startup = Startup(path, snapshot, preview, None, stamp, from_snapshot)
     if preview is None:
-        startup.loading = Loading(path, read_head(path, stamp or None))
+        startup.loading = Loading(path, read_head(path, stamp or None, cache), cache)
     return startup

@@ -12,13 +12,11 @@ fingerprint, so a snapshot is never shown for data that has changed since.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from econdash import __version__
+from econdash.cachefile import cache_file, code_stamp, read_cache, write_cache
 from econdash.model.dataset import Indicator, dataset_title, headline_indicators, period_title
 from econdash.model.period import Period
 from econdash.model.series import SeriesPoint
@@ -29,7 +27,7 @@ if TYPE_CHECKING:
 
     from econdash.model.dataset import Dataset
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 # Files whose classes are pickled: a snapshot written by other code is not read.
 PICKLED_MODULES = ("model/dataset.py", "model/period.py", "model/series.py", "overview_data.py")
 
@@ -87,45 +85,22 @@ def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
 
 def snapshot_file(cache: Path, root: Path) -> Path:
     """The snapshot of the dataset at `root` (one file per dataset folder)."""
-    # (crc32, not hashlib: it is imported before the first frame and OpenSSL costs more.
-    # Two folders sharing a name only share a file: the fingerprint inside tells them apart.)
-    digest = zlib.crc32(str(root.resolve()).encode("utf-8"))
-    return cache / f"overview-{digest:08x}.pickle"
-
-
-def code_stamp() -> tuple:
-    """econdash's version and the pickled modules' sizes and times (a development
-    checkout changes code without changing the version)."""
-    package = Path(__file__).resolve().parent
-    stamps: list[tuple[int, int]] = []
-    for name in PICKLED_MODULES:
-        try:
-            stat = (package / name).stat()
-        except OSError:
-            return (SNAPSHOT_FORMAT, __version__)
-        stamps.append((stat.st_mtime_ns, stat.st_size))
-    return (SNAPSHOT_FORMAT, __version__, tuple(stamps))
+    return cache_file(cache, "overview", root)
 
 
 def save_snapshot(path: Path, stamp: Fingerprint, data: OverviewData) -> None:
     """Write the snapshot atomically; a cache that can't be written is not an error."""
-    from econdash.store import atomic_write_bytes
-    try:
-        atomic_write_bytes(path, pickle.dumps((code_stamp(), stamp, data),
-                                              protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
+    write_cache(path, code_stamp(SNAPSHOT_FORMAT, PICKLED_MODULES), (stamp, data))
 
 
 def load_snapshot(path: Path, stamp: Fingerprint) -> OverviewData | None:
     """The snapshot if it was written by this code for exactly these files, else None."""
+    saved = read_cache(path, code_stamp(SNAPSHOT_FORMAT, PICKLED_MODULES))
     try:
-        code, saved_stamp, data = pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - missing, unreadable or foreign: just not used
+        saved_stamp, data = saved  # type: ignore[misc]
+    except (TypeError, ValueError):
         return None
-    if code != code_stamp() or saved_stamp != stamp or not isinstance(data, OverviewData):
-        return None
-    return data
+    return data if saved_stamp == stamp and isinstance(data, OverviewData) else None
 
 
 def quick_overview(root: Path) -> OverviewData | None:

@@ -7,11 +7,14 @@ holds no dataset at all raises `DatasetError`.
 `load_dataset(path, head_bytes=N)` is a preview: every report and series file,
 but of projects.csv and enterprises.csv only the rows within their first N
 bytes, so a million-row roster's first screens show while the whole of it loads.
+With `report_cache=FOLDER`, parsed reports are kept there between runs
+(`report_cache.ReportCache`).
 """
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -21,16 +24,27 @@ from econdash.loaders.csvfile import CsvSpec, read_csv_table
 from econdash.loaders.meta import (
     REPORT, SERIES_DIR, dataset_children, holds_report, load_meta, series_files,
 )
-from econdash.loaders.report import load_report
+from econdash.loaders.report_cache import ReportCache
 from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
 from econdash.loaders.validate import cross_period_warnings, period_warnings
 from econdash.model.dataset import Dataset, PeriodData
 
 
 
-def load_dataset(path: Path | str, head_bytes: int | None = None) -> Dataset:
+@dataclass(frozen=True)
+class _Reading:
+    """How one load reads: all of each table or its first `head_bytes`; reports through
+    a cache (which keeps nothing when the caller gave no folder)."""
+
+    head_bytes: int | None
+    reports: ReportCache
+
+
+def load_dataset(path: Path | str, head_bytes: int | None = None,
+                 report_cache: Path | None = None) -> Dataset:
     """Load the dataset at `path` (a dataset folder or a single period folder); with
-    `head_bytes`, a preview whose tables hold only their first rows (`Dataset.partial`)."""
+    `head_bytes`, a preview whose tables hold only their first rows (`Dataset.partial`);
+    with `report_cache`, parsed reports are kept in that folder for the next load."""
     root = Path(path).expanduser()
     if root.is_file() and root.name == REPORT:
         root = root.parent
@@ -39,20 +53,23 @@ def load_dataset(path: Path | str, head_bytes: int | None = None) -> Dataset:
     if not root.is_dir():
         raise DatasetError(f"{root}: is a file; give the dataset folder that holds the "
                            "period folders (or one period folder with report.toml)")
-    if (root / REPORT).exists():
-        return _load_single(root, head_bytes)
-    return _load_folder(root, head_bytes)
+    reading = _Reading(head_bytes, ReportCache(report_cache, root))
+    dataset = (_load_single(root, reading) if (root / REPORT).exists()
+               else _load_folder(root, reading))
+    reading.reports.save()
+    return dataset
 
 
-def _load_single(folder: Path, head_bytes: int | None) -> Dataset:
+def _load_single(folder: Path, reading: _Reading) -> Dataset:
     problems: list[Problem] = []
-    period = _load_period(folder, folder.parent, problems, head_bytes)
+    period = _load_period(folder, folder.parent, problems, reading)
     periods = (period,) if period else ()
     return Dataset(root=folder, periods=periods, series=_empty_series(), problems=tuple(problems),
-                   region=period.region if period else None, partial=head_bytes is not None)
+                   region=period.region if period else None,
+                   partial=reading.head_bytes is not None)
 
 
-def _load_folder(root: Path, head_bytes: int | None) -> Dataset:
+def _load_folder(root: Path, reading: _Reading) -> Dataset:
     problems: list[Problem] = []
     meta = load_meta(root, problems)
     try:
@@ -70,12 +87,12 @@ def _load_folder(root: Path, head_bytes: int | None) -> Dataset:
     if not folders and not series_paths:
         raise DatasetError(f"{root}: no period folders found; a period folder holds {REPORT} "
                            "(see docs/dataset-format.md)")
-    periods = _unique_periods([p for p in _load_periods(folders, root, problems, head_bytes)
+    periods = _unique_periods([p for p in _load_periods(folders, root, problems, reading)
                                if p], root, problems)
     series = _load_all_series(series_paths, root, problems)
     problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
     return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
-                   partial=head_bytes is not None, **meta)
+                   partial=reading.head_bytes is not None, **meta)
 
 
 def _has_data_files(folder: Path) -> bool:
@@ -86,7 +103,7 @@ def _has_data_files(folder: Path) -> bool:
 
 
 def _load_periods(folders: list[Path], root: Path, problems: list[Problem],
-                  head_bytes: int | None) -> list[PeriodData | None]:
+                  reading: _Reading) -> list[PeriodData | None]:
     """Every period folder, in order, two at a time.
 
     A report is parsed in Python (holding the GIL) while polars parses another
@@ -95,7 +112,7 @@ def _load_periods(folders: list[Path], root: Path, problems: list[Problem],
     """
     def load(folder: Path) -> tuple[PeriodData | None, list[Problem]]:
         found: list[Problem] = []
-        return _load_period(folder, root, found, head_bytes), found
+        return _load_period(folder, root, found, reading), found
 
     if len(folders) < 2:
         results = [load(folder) for folder in folders]
@@ -121,14 +138,15 @@ def _data_size(folder: Path) -> int:
 
 
 def _load_period(folder: Path, base: Path, problems: list[Problem],
-                 head_bytes: int | None) -> PeriodData | None:
+                 reading: _Reading) -> PeriodData | None:
     """One period folder; None (with its errors recorded) when anything is wrong."""
     shown = lambda name: display_path(folder / name, base)  # noqa: E731
-    report = load_report(folder / REPORT, shown(REPORT))
+    report = reading.reports.load(folder / REPORT, shown(REPORT))
     found = list(report.problems)
     tables, encodings = {}, {REPORT: report.encoding} if report.encoding else {}
     for name, spec in (("projects.csv", PROJECTS), ("enterprises.csv", ENTERPRISES)):
-        frame, encoding = _optional_csv(folder / name, shown(name), spec, found, head_bytes)
+        frame, encoding = _optional_csv(folder / name, shown(name), spec, found,
+                                        reading.head_bytes)
         tables[name.removesuffix(".csv")] = frame
         if encoding:
             encodings[name] = encoding
