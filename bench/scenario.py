@@ -20,6 +20,7 @@ import time  # noqa: E402 - the docstring above costs nothing; the clock starts 
 T_TOP = time.perf_counter()  # before any other import
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import asyncio  # noqa: E402
 import inspect  # noqa: E402
 import json  # noqa: E402
@@ -135,6 +136,7 @@ def econ_app(data: Path, section: str) -> Any:
     # As a person's saved settings (plain write: the bench's own set-up, not timed work).
     folder.mkdir(parents=True, exist_ok=True)
     settings.write_text(f'section = "{section}"\n', encoding="utf-8")
+    gc.disable()  # as `econdash` does until the first frame (cli.run_dashboard)
     startup = begin(data, section)
     from econdash.app import EcondashApp
 

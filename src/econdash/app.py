@@ -139,6 +139,7 @@ class EcondashApp(App):
         return self.dataset.periods[index]
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # `econdash` turns it off until the first frame
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self._preloaded is not None:

@@ -8,6 +8,7 @@ to see one when reporting a bug).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Callable, Sequence
@@ -203,6 +204,10 @@ def _print_lines(lines: list[str]) -> None:
 
 def run_dashboard(args: argparse.Namespace) -> int:
     """No command: open the dashboard."""
+    # Until the first frame (the app turns it back on): the collector would otherwise scan
+    # the objects of every module imported so far on each of its passes during the
+    # imports of polars and Textual, about a tenth of a second of a start.
+    gc.disable()
     from econdash.loading import begin
     from econdash.paths import DatasetChoice, resolve_dataset
     from econdash.settings import load_settings, settings_path
