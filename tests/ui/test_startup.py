@@ -138,3 +138,16 @@ def test_help_key_stays_visible_when_the_key_bar_is_too_narrow() -> None:
         await pilot.pause()
         assert bar_text(app).startswith(" [ 上一期 ")  # room for all: the usual order
     run_scenario(scenario, size=(80, 24))
+
+
+def test_the_app_turns_the_collector_back_on_after_its_first_frame() -> None:
+    import gc
+
+    async def scenario(app, pilot) -> None:
+        await pilot.pause()
+        assert gc.isenabled()
+    gc.disable()  # as `econdash` starts it
+    try:
+        run_scenario(scenario)
+    finally:
+        gc.enable()

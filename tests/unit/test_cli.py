@@ -183,3 +183,19 @@ def test_python_m_econdash_bad_path_no_traceback(tmp_path, subprocess_env) -> No
     stderr = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 1
     assert "no such folder" in stderr and "Traceback" not in stderr
+
+
+def test_the_dashboard_starts_with_the_collector_off(monkeypatch) -> None:
+    """Its passes during the imports of polars and Textual cost a tenth of a second; the
+    app turns it back on after its first frame (tests/ui/test_startup.py)."""
+    import gc
+
+    import econdash.app
+    seen: list[bool] = []
+    monkeypatch.setattr(econdash.app, "run_app",
+                        lambda choice, lang=None, startup=None: seen.append(gc.isenabled()) or 0)
+    try:
+        assert main(["--data", str(Path(__file__).parent)]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
