@@ -1,17 +1,18 @@
 """Starting the dashboard: what to show first, and a load that starts at once.
 
 Textual takes a few tenths of a second to import and start, and a big dataset
-takes seconds to load. `begin` starts the load on a plain thread before Textual
-is even imported (polars releases the GIL while it reads, so the two overlap on
-two cores), unless the first screen can be drawn without the load: from a
-snapshot of the overview, or for a one-period dataset from its report. Then the
-load waits until that first frame is on screen, so nothing competes with it.
-When the load starts at once and a table is big, the first rows of each table
-are read first, before Textual is imported (`read_head`): the first screen
-shows them, marked as a preview, while the whole dataset loads.
+takes seconds to load. `begin` decides what the first frame shows:
+
+- the overview, from a snapshot of an earlier load or (one period) straight from
+  its report: the load starts once that frame is on screen;
+- when a table file is big, the dataset with only the first rows of its tables
+  (`read_head`, read here before Textual is imported, and marked as a preview on
+  screen): the whole load starts once that frame is on screen;
+- else the load starts at once, on a plain thread, while Textual is imported
+  (polars releases the GIL while it reads, so the two overlap on two cores).
+
 Textual-free and polars-free at import.
 """
-
 from __future__ import annotations
 
 import threading
