@@ -13,6 +13,7 @@ takes seconds to load. `begin` decides what the first frame shows:
 
 Textual-free and polars-free at import.
 """
+
 from __future__ import annotations
 
 import threading
