@@ -44,8 +44,8 @@ class SearchInput(Input):
 
 
 class FilterBar(Horizontal):
-    """Compact `Select`s (first option: all; each made when it first gets choices) and a
-    search `Input`, one line high."""
+    """Compact `Select`s (first option: all; made after the first frame) and a search
+    `Input`, one line high."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear", "Clear"),
@@ -105,8 +105,9 @@ class FilterBar(Horizontal):
     # ---- composition -------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # The filters are made when they get choices (`set_options`): four empty Selects
-        # (six widgets each) took a tenth of a second of the first frame.
+        # The filters are made after the first frame, one a frame (`_make_next_select`), or
+        # earlier when they get choices: four Selects (six widgets each) took a tenth of a
+        # second of the first frame, and all at once they would hold up a key as long.
         yield SearchInput(placeholder=tr("search_placeholder", self._lang), compact=True,
                           classes="filter-search")
 
@@ -123,6 +124,18 @@ class FilterBar(Horizontal):
     def on_mount(self) -> None:
         self._last = self._key()
         self._fit_widths()
+        self.call_after_refresh(self._make_next_select)
+
+    def _make_next_select(self) -> None:
+        """Make the first filter not made yet (hidden while it has no choices), then the
+        next one after the next frame."""
+        column = next((c for c, _ in self._filters if self._select(c) is None), None)
+        if column is None or not self.is_attached:
+            return
+        options = self._options[column]
+        select = self._add_select(column, [(Text(label), value) for label, value in options])
+        select.display = bool(options)
+        self.call_after_refresh(self._make_next_select)
 
     def on_resize(self) -> None:
         self._fit_widths()
