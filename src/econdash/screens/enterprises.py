@@ -220,12 +220,24 @@ class EnterprisesScreen(FilteredTableScreen):
 
     def _summary_ready(self, period: PeriodData, lang: str, summary: RosterSummary) -> None:
         if self.is_mounted and period is self.period and lang == self.lang:
-            self._show_summary(summary, lang)
+            self._show_summary(summary, lang, one_a_frame=True)
 
-    def _show_summary(self, summary: RosterSummary, lang: str) -> None:
+    def _show_summary(self, summary: RosterSummary, lang: str,
+                      one_a_frame: bool = False) -> None:
+        """The ladder, then the filters' choices: at once, or (a big roster, while the
+        person may already be scrolling) one filter a frame, as each costs ~25 ms."""
         self._show_ladder(summary.ladder, lang, (id(summary.ladder), lang, self.size.width))
-        for column, values in summary.choices.items():
-            self.bar.set_options(column, values)
+        choices = list(summary.choices.items())
+        if not one_a_frame:
+            for column, values in choices:
+                self.bar.set_options(column, values)
+            return
+
+        def next_choice() -> None:
+            if choices and self.is_mounted:
+                self.bar.set_options(*choices.pop(0))
+                self.call_after_refresh(next_choice)
+        self.call_after_refresh(next_choice)
 
     def _show_ladder(self, ladder: pl.DataFrame, lang: str, key: object) -> None:
         if key != self._ladder_key:
