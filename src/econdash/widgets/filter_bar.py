@@ -116,7 +116,8 @@ class FilterBar(Horizontal):
         label = self._labels[column]
         select = Select[str](options, prompt=self._prompt(label), compact=True, name=column,
                              classes="filter-select", tooltip=tr(label, self._lang))
-        later = [c for c, _ in self._filters][[c for c, _ in self._filters].index(column) + 1:]
+        columns = [c for c, _ in self._filters]
+        later = columns[columns.index(column) + 1:]
         after = next((s for s in self._selects() if s.name in later), self.query_one(Input))
         self.mount(select, before=after)
         return select
@@ -188,7 +189,8 @@ class FilterBar(Horizontal):
         return list(self.query(Select).results(Select))
 
     def _select(self, column: str) -> Select[str] | None:
-        """The filter's Select; None until it has had choices."""
+        """The filter's Select; None until it is made (after the first frame, or when it
+        gets choices)."""
         if column not in self._labels:
             raise KeyError(column)
         return next((s for s in self._selects() if s.name == column), None)
