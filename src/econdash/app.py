@@ -131,6 +131,11 @@ class EcondashApp(App):
         return self.dataset is not None or self.load_error is not None
 
     @property
+    def partial(self) -> bool:
+        """True while the dataset shown is a preview of big tables' first rows."""
+        return self.dataset is not None and self.dataset.partial
+
+    @property
     def current_period(self) -> PeriodData | None:
         """The period on screen."""
         if self.dataset is None or not self.dataset.periods:
@@ -234,7 +239,7 @@ class EcondashApp(App):
     def apply_dataset(self, dataset: Dataset, obs: pl.DataFrame | None = None) -> None:
         """Show a loaded dataset (`obs`: its observations, if computed already); open the
         problems screen when it has errors. It replaces a preview in place (same period)."""
-        keep = self.current_period.id if self.current_period and self.dataset.partial else None
+        keep = self.current_period.id if self.current_period and self.partial else None
         self._set_dataset(dataset, keep_period=keep, obs=obs)
         if dataset.errors or not (dataset.periods or dataset.series.height):
             self._push_problems()
@@ -372,7 +377,7 @@ class EcondashApp(App):
         from econdash.screens.export_dialog import ExportScreen
         from econdash.widgets.frame_table import FrameTable
         tables = [t for t in self.screen.query(FrameTable) if t.display]
-        if self.dataset is not None and self.dataset.partial:
+        if self.partial:
             self.notify(tr("still_reading", self.lang), severity="warning")
             return
         if not tables:

@@ -197,7 +197,7 @@ class EnterprisesScreen(FilteredTableScreen):
         panel.border_subtitle = tr("ladder_hint", lang)
         frame = enterprises_frame(period.enterprises, lang)
         self.show_frame((id(period.enterprises), lang), frame, enterprise_columns(frame, lang))
-        if self.partial:
+        if self.econ.partial:
             # Counts of a roster's first rows would be wrong: the ladder waits for all of it.
             self._ladder_key = None
             self.query_one(LadderTree).clear()

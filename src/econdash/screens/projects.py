@@ -166,15 +166,9 @@ class FilteredTableScreen(SectionScreen):
         table = self.table
         text = Text(tr("shown_of", self.lang, shown=f"{table.row_count:,}",
                        total=f"{table.total_count:,}"))
-        if self.partial:
+        if self.econ.partial:
             text.append("  " + tr("reading_rest", self.lang), style="italic")
         return text
-
-    @property
-    def partial(self) -> bool:
-        """Whether the tables hold only their first rows while the rest loads."""
-        dataset = self.econ.dataset
-        return dataset is not None and dataset.partial
 
     # ---- filters -----------------------------------------------------------
 
