@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from econdash.errors import EcondashError
+from econdash.widgets.format import toast
 from econdash.i18n import tr
 from econdash.loading import Loading, Startup, begin
 from econdash.overview_data import OverviewData, overview_data, save_snapshot
@@ -244,7 +245,7 @@ class EcondashApp(App):
         if dataset.errors or not (dataset.periods or dataset.series.height):
             self._push_problems()
         elif dataset.warnings:
-            self.notify(tr("warnings_found", self.lang, count=len(dataset.warnings),
+            toast(self, tr("warnings_found", self.lang, count=len(dataset.warnings),
                            first=dataset.warnings[0]), severity="warning", timeout=8)
 
     def apply_reload(self, dataset: Dataset) -> None:
@@ -256,10 +257,10 @@ class EcondashApp(App):
         current = self.current_period.id if self.current_period else None
         self._set_dataset(merged, keep_period=current)
         if errors:
-            self.notify(tr("reload_failed", self.lang, problem=errors[0]), severity="warning",
+            toast(self, tr("reload_failed", self.lang, problem=errors[0]), severity="warning",
                         timeout=8)
         else:
-            self.notify(tr("reloaded", self.lang), timeout=3)
+            toast(self, tr("reloaded", self.lang), timeout=3)
 
     def _set_dataset(self, dataset: Dataset, keep_period: str | None,
                      obs: pl.DataFrame | None = None) -> None:
@@ -278,7 +279,7 @@ class EcondashApp(App):
 
     def _load_failed(self, error: EcondashError, reload: bool) -> None:
         if reload and self.dataset is not None:
-            self.notify(tr("reload_failed", self.lang, problem=error.message),
+            toast(self, tr("reload_failed", self.lang, problem=error.message),
                         severity="warning", timeout=8)
             return
         self.apply_load_error(error)
@@ -378,10 +379,10 @@ class EcondashApp(App):
         from econdash.widgets.frame_table import FrameTable
         tables = [t for t in self.screen.query(FrameTable) if t.display]
         if self.partial:
-            self.notify(tr("still_reading", self.lang), severity="warning")
+            toast(self, tr("still_reading", self.lang), severity="warning")
             return
         if not tables:
-            self.notify(tr("nothing_to_export", self.lang), severity="warning")
+            toast(self, tr("nothing_to_export", self.lang), severity="warning")
             return
         table = next((t for t in tables if t.has_focus), tables[0])
         period = self.current_period

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import polars as pl
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
 
 from econdash.i18n import tr
 
@@ -58,5 +59,7 @@ class JumpProvider(Provider):
         matcher = self.matcher(query)
         for section, key, shown, where in find_targets(app, query):
             score = matcher.match(shown) or 0.5
-            yield Hit(score, matcher.highlight(shown) if matcher.match(shown) else shown,
-                      partial(app.jump_to, section, key), text=shown, help=where)
+            # Content, not str: a name is never read as markup ("[/]" would crash).
+            display = matcher.highlight(shown) if matcher.match(shown) else Content(shown)
+            yield Hit(score, display, partial(app.jump_to, section, key), text=shown,
+                      help=where)

@@ -141,3 +141,33 @@ def test_markdown_from_indicators_has_the_brief_and_english_messages(tmp_path: P
                                         f"{tmp_path / 'brief-en.md'}")
 
     run(scenario)
+
+
+def test_enter_twice_in_one_read_exports_once_and_closes_only_the_dialog(tmp_path: Path) -> None:
+    """Two Enters arriving together (fast typing, a batched ssh read): the second must not
+    export again nor pop the section under the dialog (F2a: ScreenStackError)."""
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        await pilot.pause()
+        dialog, field = await open_dialog(app, pilot)
+        field.value = str(tmp_path / "twice.csv")
+        dialog.post_message(Input.Submitted(field, field.value))
+        dialog.post_message(Input.Submitted(field, field.value))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectsScreen)
+        assert [m for m, _ in messages(app) if "twice.csv" in m] != []
+        assert len([m for m, _ in messages(app) if "twice.csv" in m]) == 1
+    run(scenario)
+
+
+def test_escape_twice_closes_only_the_dialog() -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        await pilot.pause()
+        dialog, _ = await open_dialog(app, pilot)
+        dialog.action_close()
+        dialog.action_close()
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectsScreen)
+    run(scenario)

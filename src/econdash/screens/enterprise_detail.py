@@ -18,7 +18,7 @@ from econdash.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.i18n import tr
-from econdash.widgets.format import fmt_number
+from econdash.widgets.format import fmt_number, literal
 
 FIELD_LABELS: dict[str, str] = {
     "name": "name", "name_en": "name_en", "category": "category", "town": "town",
@@ -46,7 +46,7 @@ def field_text(value: Any) -> Text:
         return Text("-", style="dim")
     if isinstance(value, float):
         return Text(fmt_number(value))
-    return Text(str(value))
+    return literal(value, multiline=True)
 
 
 def row_table(row: dict[str, Any], lang: str) -> Table:
@@ -57,7 +57,7 @@ def row_table(row: dict[str, Any], lang: str) -> Table:
     for column, value in row.items():
         if column.startswith(HIDDEN_PREFIX):
             continue
-        table.add_row(field_label(column, lang), field_text(value))
+        table.add_row(literal(field_label(column, lang)), field_text(value))
     return table
 
 
@@ -67,9 +67,9 @@ def honours_table(honours: pl.DataFrame, lang: str) -> Table:
     columns = ["programme", "level", "status", "year", "batch", "note"]
     for column in columns:
         if column == "note":
-            table.add_column(field_label(column, lang), ratio=1, overflow="fold")
+            table.add_column(literal(field_label(column, lang)), ratio=1, overflow="fold")
         else:
-            table.add_column(field_label(column, lang), overflow="fold",
+            table.add_column(literal(field_label(column, lang)), overflow="fold",
                              max_width=30 if column == "programme" else None)
     for row in honours.iter_rows(named=True):
         programme = row.get("programme")

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from econdash.errors import EcondashError
 from econdash.export import export_frame
 from econdash.i18n import tr
+from econdash.widgets.format import toast
 
 
 class ExportScreen(LocalizedModalScreen):
@@ -41,15 +42,21 @@ class ExportScreen(LocalizedModalScreen):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.closing:
+            return  # a second Enter while the first one's export closes the dialog
         lang = self.app.lang  # type: ignore[attr-defined]
         path = Path(event.value.strip()).expanduser()
         try:
             brief = self.brief if path.suffix.lower() == ".md" else None
             export_frame(self.frame, path, title=self.title_text, brief=brief)
         except EcondashError as exc:
-            self.app.notify(tr("export_failed", lang, error=exc.message), severity="error")
+            toast(self, tr("export_failed", lang, error=exc.message), severity="error")
             return
-        self.app.notify(tr("exported", lang, rows=self.frame.height, path=path))
+        except Exception as exc:  # noqa: BLE001 - a writer's bug must not end the session
+            toast(self, tr("export_failed", lang, error=f"{type(exc).__name__}: {exc}"),
+                  severity="error")
+            return
+        toast(self, tr("exported", lang, rows=self.frame.height, path=path))
         self.dismiss()
 
     def action_close(self) -> None:

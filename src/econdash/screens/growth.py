@@ -23,6 +23,7 @@ from econdash.query import category_growth, growth_categories
 from econdash.screens.base import SectionScreen
 from econdash.screens.indicator_detail import category_label
 from econdash.screens.indicators import set_select_options
+from econdash.widgets.format import literal
 from econdash.widgets.growth_bars import GrowthBars
 
 DEFAULT_CATEGORY = "产业集群"
@@ -137,7 +138,7 @@ class GrowthScreen(SectionScreen):
         sep = ", " if lang == "en" else "、"
         note = tr("growth_note", lang, span=sep.join(s.label(lang) for s in spans),
                   source=period.source or period.title(lang))
-        self.query_one("#growth-note", Static).update(note)
+        self.query_one("#growth-note", Static).update(literal(note))
         if len(indicators) == 0:
             self.query_one("#growth-note", Static).update(tr("no_growth", lang))
 

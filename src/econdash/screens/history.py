@@ -14,7 +14,7 @@ from econdash.i18n import tr
 from econdash.model.series import spark_values
 from econdash.query import series_points, series_summary
 from econdash.screens.base import SectionScreen
-from econdash.widgets.format import fmt_growth, fmt_number, growth_style
+from econdash.widgets.format import fmt_growth, fmt_number, growth_style, literal
 from econdash.widgets.frame_table import Column, FrameTable
 
 
@@ -110,7 +110,7 @@ class SeriesDetailScreen(LocalizedModalScreen):
         points = series_points(app.dataset, self.indicator, self.kind)  # type: ignore[attr-defined]
         with Vertical(classes="dialog"):
             facts = ", ".join(x for x in (self.unit, tr("kind." + self.kind, lang)) if x)
-            yield Static(f"{self.series_name}  ({facts})  Esc", classes="dialog-title")
+            yield Static(literal(f"{self.series_name}  ({facts})  Esc"), classes="dialog-title")
             for field, label in (("value", "value_trend"), ("yoy_pct", "growth_trend")):
                 values = spark_values(points, field)
                 if len(values) > 1:

@@ -18,7 +18,7 @@ from econdash.model.dataset import Indicator, PeriodData
 from econdash.model.series import SeriesPoint, spark_values
 from econdash.query import indicator_series, parts_of
 from econdash.widgets.format import (
-    bar, fmt_growth, fmt_number, fmt_rank, target_progress,
+    bar, fmt_growth, fmt_number, fmt_rank, literal, target_progress,
 )
 from econdash.widgets.growth_bars_render import fmt_pct
 
@@ -76,7 +76,7 @@ def facts_table(indicator: Indicator, period: PeriodData, lang: str) -> Table:
 
     def row(label: str, value: str | Text) -> None:
         if (value.plain if isinstance(value, Text) else value):
-            table.add_row(label, value)
+            table.add_row(label, value if isinstance(value, Text) else literal(value))
 
     row(tr("name", lang), Text(indicator.name, style="bold"))
     row(tr("name_en", lang), indicator.name_en or "")
@@ -149,7 +149,7 @@ def observations_table(indicator: Indicator, points: list[SeriesPoint], lang: st
     for point in points:
         style = "bold" if point.span == indicator.span else ""
         value = with_unit(fmt_number(point.value), indicator.unit) if point.value is not None else ""
-        table.add_row(point.span.label(lang), value, fmt_growth(point.yoy_pct),
+        table.add_row(point.span.label(lang), literal(value), fmt_growth(point.yoy_pct),
                       str(point.rank) if point.rank is not None else "", style=style)
     return table
 

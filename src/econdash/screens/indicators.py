@@ -26,7 +26,7 @@ from econdash.model.series import spark_values
 from econdash.query import categories, indicator_series, indicators_frame
 from econdash.screens.base import SectionScreen
 from econdash.screens.indicator_detail import IndicatorDetailScreen, category_label
-from econdash.widgets.format import fmt_number, fmt_rank, growth_style
+from econdash.widgets.format import fmt_number, fmt_rank, growth_style, literal
 from econdash.widgets.frame_table import Column, FrameTable
 from econdash.widgets.frame_table_render import auto_width, width_sample
 from econdash.widgets.growth_bars_render import fmt_pct
@@ -127,7 +127,7 @@ def set_select_options(select: Select, options: list[tuple[str, str]], value: st
     """
     legal = [v for _, v in options]
     target = value if value in legal else legal[0]
-    select.set_options(options)
+    select.set_options([(literal(label), v) for label, v in options])
     if select.value == target and len(legal) > 1:
         select.value = next(v for v in legal if v != target)
     select.value = target

@@ -9,7 +9,9 @@ it was mounted.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
+from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
@@ -38,4 +40,19 @@ class LocalizedScreen(LocalizedBindings, Screen):
 
 
 class LocalizedModalScreen(LocalizedBindings, ModalScreen):
-    """A modal screen with localized footer labels."""
+    """A modal screen with localized footer labels, closed at most once."""
+
+    closing = False
+    """True once `dismiss` ran: later keys (a second Enter or Esc that arrived in the same
+    terminal read) must not act on a dialog that is going away."""
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close this dialog, unless it is already closing or not on top.
+
+        Textual's `dismiss` pops whatever screen is on top: called twice before the first
+        pop has happened, it closes the screen below too, or raises ScreenStackError.
+        """
+        if self.closing or not self.is_current:
+            return AwaitComplete()
+        self.closing = True
+        return super().dismiss(result)

@@ -7,14 +7,35 @@ fonts, so growth is also coloured and signed).
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from econdash.i18n import tr
 from econdash.model.dataset import Indicator
+from econdash.safetext import visible
 from econdash.model.period import Period
 from econdash.numfmt import fmt_number
 
 UP, DOWN = "▲", "▼"
+
+
+def literal(text: object, style: str = "", multiline: bool = False) -> Text:
+    """Text from the data, a file name or the user's typing, shown exactly as written:
+    never read as markup, control characters visible (see `econdash.safetext`).
+
+    Every such string reaches a widget through this (or `toast`): a plain `str` given
+    to Static, Select, Tree or the palette is parsed as markup, and "[/]" in a name
+    would crash the app.
+    """
+    return Text(visible(text, multiline=multiline), style=style)
+
+
+def toast(node: Any, message: str, *, severity: str = "information",
+          timeout: float | None = None) -> None:
+    """A notification whose text is shown as written (it quotes data and file names)."""
+    node.app.notify(visible(message, multiline=True), severity=severity,  # type: ignore[arg-type]
+                    timeout=timeout, markup=False)
 
 
 def fmt_growth(yoy_pct: float | None) -> Text:
