@@ -24,6 +24,7 @@ from textual.command import Provider
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from econdash import error_guard, textual_fixes
 from econdash.errors import EcondashError
 from econdash.widgets.format import toast
 from econdash.i18n import tr
@@ -36,6 +37,8 @@ from econdash.paths import DatasetChoice
 
 if TYPE_CHECKING:
     import polars as pl
+
+textual_fixes.apply()
 
 SECTION_SCREENS = {
     "overview": "overview.OverviewScreen",
@@ -101,7 +104,8 @@ class EcondashApp(App):
 
     def __init__(self, choice: DatasetChoice | None = None, *, dataset: Dataset | None = None,
                  lang: str | None = None, settings_file: Path | None = None,
-                 watch: bool = False, startup: Startup | None = None) -> None:
+                 watch: bool = False, startup: Startup | None = None,
+                 guard_errors: bool = False) -> None:
         self.settings = load_settings(settings_file)
         if self.settings.section in self.MODES:
             # App.__init__ reads DEFAULT_MODE, so the remembered section goes in first.
@@ -124,7 +128,28 @@ class EcondashApp(App):
         self._watch = watch
         self._fingerprint: Fingerprint | None = None
         self._reloading: Fingerprint | None = None  # what a reload under way is loading
+        self.guard_errors = guard_errors and error_guard.guard_enabled()
+        """On a bug, exit with a plain message and a log (the real dashboard) instead of
+        Textual's traceback (the tests, and ECONDASH_DEBUG=1, see every exception)."""
+        self.internal_errors: list[BaseException] = []
+        self.exit_message: str | None = None  # what the guard printed when it ended the app
         self.set_reactive(EcondashApp.lang, lang or self.settings.lang)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's handler of an exception escaping a message handler or worker (private:
+        there is no public hook). By default it exits with a traceback; see
+        `econdash.error_guard` for what the dashboard does instead."""
+        if not self.guard_errors:
+            super()._handle_exception(error)
+            return
+        self.internal_errors.append(error)
+        if len(self.internal_errors) > 1:
+            return  # already exiting
+        log = error_guard.log_error(error)
+        from rich.text import Text
+        self.exit_message = tr("internal_error", self.lang, error=error_guard.describe(error),
+                               log=str(log) if log is not None else "-")
+        self.exit(return_code=2, message=Text(self.exit_message, style="bold red"))
 
     @property
     def loaded(self) -> bool:
@@ -408,6 +433,6 @@ def run_app(choice: DatasetChoice, lang: str | None = None,
     """Run the dashboard until the user quits; returns the exit code."""
     from econdash.settings import settings_path
     app = EcondashApp(choice, lang=lang, settings_file=settings_path(), watch=True,
-                      startup=startup)
+                      startup=startup, guard_errors=True)
     app.run()
     return app.return_code or 0

@@ -184,6 +184,9 @@ STRINGS.update({
     "exported": ("已导出 {rows} 行到 {path}", "Exported {rows} rows to {path}"),
     "export_failed": ("导出失败：{error}", "Export failed: {error}"),
     "nothing_to_export": ("本栏目没有可导出的表格", "There is no table to export here"),
+    "internal_error": ("econdash 遇到程序内部错误，已退出：{error}。详情已记录到 {log}，请报告此问题。",
+                       "econdash stopped after an internal error: {error}. Details are in "
+                       "{log}; please report it."),
 })
 
 STRINGS.update({

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from econdash.errors import EcondashError
 from econdash.export import export_frame
 from econdash.i18n import tr
+from econdash.textual_fixes import is_top
 from econdash.widgets.format import toast
 
 
@@ -42,8 +43,8 @@ class ExportScreen(LocalizedModalScreen):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.closing:
-            return  # a second Enter while the first one's export closes the dialog
+        if not is_top(self):
+            return  # a second Enter in the same read: the first one exported and closed it
         lang = self.app.lang  # type: ignore[attr-defined]
         path = Path(event.value.strip()).expanduser()
         try:
