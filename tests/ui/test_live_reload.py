@@ -201,3 +201,24 @@ def test_compare_screen_survives_a_reload_that_removes_a_period(tmp_path: Path) 
         assert app.is_running and isinstance(app.screen, CompareScreen)
 
     run(scenario, root)
+
+
+def test_reloads_do_not_freeze_replaced_datasets(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """gc.freeze() keeps whatever it holds forever: once, after the first load, never on
+    each reload (every edit leaked a copy of the dataset, hostile test F9)."""
+    import gc
+    root = cities(tmp_path)
+    freezes: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1))
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        for n in range(3):
+            (root / f"note{n}.txt").write_text("touch", encoding="utf-8")
+            await wait_for(pilot, lambda: ("数据已更新", "information") in messages(app)
+                           and len(messages(app)) > n)
+            await pilot.pause(0.3)
+        assert len([m for m in messages(app) if m[0] == "数据已更新"]) >= 3
+
+    run(scenario, root)
+    assert len(freezes) == 1
