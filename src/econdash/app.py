@@ -187,6 +187,8 @@ class EcondashApp(App):
             self.call_after_refresh(lambda: self._await_load(startup.start_loading()))
         if self._watch and self.choice is not None:
             self.set_interval(self.RELOAD_SECONDS, self._poll_changes)
+        if self.guard_errors:  # (the real dashboard, on a terminal)
+            textual_fixes.exit_when_terminal_lost(self)
 
     def _show_head(self, head: Dataset) -> None:
         """Show the first rows of big tables (`Dataset.partial`) until the whole dataset is

@@ -204,6 +204,10 @@ def _print_lines(lines: list[str]) -> None:
 
 def run_dashboard(args: argparse.Namespace) -> int:
     """No command: open the dashboard."""
+    if not _on_a_terminal():
+        # Without one, Textual's driver spins at full CPU for ever (cron, nohup, a pipe).
+        raise EcondashError("the dashboard needs a terminal, and this input or output is "
+                            "not one; in scripts use econdash check, dump or export")
     # Until the first frame (the app turns it back on): the collector would otherwise scan
     # the objects of every module imported so far on each of its passes during the
     # imports of polars and Textual, about a tenth of a second of a start.
@@ -217,6 +221,15 @@ def run_dashboard(args: argparse.Namespace) -> int:
     startup = begin(choice.path, load_settings(settings_path()).section)
     from econdash.app import run_app
     return run_app(choice, lang=args.lang, startup=startup)
+
+
+def _on_a_terminal() -> bool:
+    """Whether both standard input and output are a terminal."""
+    try:
+        return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() \
+            and sys.stdout.isatty()
+    except (OSError, ValueError):  # closed streams
+        return False
 
 
 def _example_path(name: str | None):

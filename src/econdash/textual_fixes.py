@@ -7,9 +7,13 @@ report; delete it once the fixed Textual is the minimum in pyproject.toml.
 
 from __future__ import annotations
 
+import asyncio
+import os
+import threading
+import time
 from typing import Any
 
-from textual.app import ScreenStackError
+from textual.app import App, ScreenStackError
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -62,6 +66,49 @@ def _dismiss_only_the_top() -> None:
         return original(self, result)
 
     Screen.dismiss = dismiss  # type: ignore[method-assign]
+
+
+def terminal_lost(fd: int = 0) -> bool:
+    """Whether the terminal on `fd` (one when the app started) has hung up.
+
+    A hung-up terminal fails `tcgetattr` with EIO (and so `isatty` turns false).
+    """
+    try:
+        import termios
+    except ImportError:  # Windows: its driver has no such loop
+        return False
+    try:
+        termios.tcgetattr(fd)
+    except (termios.error, OSError):
+        return True
+    return False
+
+
+TERMINAL_CHECK_SECONDS = 1.0
+EXIT_GRACE_SECONDS = 3.0
+
+
+def exit_when_terminal_lost(app: App) -> None:
+    """Watch the terminal from a thread and end `app` when it has gone.
+
+    A thread, not an app timer: the hang-up also sends SIGCONT, on which Textual's
+    driver restarts its application mode, and the app's timers stopped firing (seen
+    with Textual 8.2.8). If the app has not ended a few seconds after being asked, the
+    process ends: there is no terminal left to restore, and settings are saved as they
+    change.
+    """
+    if not os.isatty(0):
+        return  # (the tests' headless driver)
+    loop = asyncio.get_running_loop()
+
+    def watch() -> None:
+        while not terminal_lost():
+            time.sleep(TERMINAL_CHECK_SECONDS)
+        loop.call_soon_threadsafe(app.exit, None, 1)
+        time.sleep(EXIT_GRACE_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="econdash-terminal-watch", daemon=True).start()
 
 
 def apply() -> None:

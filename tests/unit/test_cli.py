@@ -191,7 +191,9 @@ def test_the_dashboard_starts_with_the_collector_off(monkeypatch) -> None:
     import gc
 
     import econdash.app
+    import econdash.cli
     seen: list[bool] = []
+    monkeypatch.setattr(econdash.cli, "_on_a_terminal", lambda: True)
     monkeypatch.setattr(econdash.app, "run_app",
                         lambda choice, lang=None, startup=None: seen.append(gc.isenabled()) or 0)
     try:
@@ -199,3 +201,60 @@ def test_the_dashboard_starts_with_the_collector_off(monkeypatch) -> None:
     finally:
         gc.enable()
     assert seen == [False]
+
+
+def test_the_dashboard_without_a_terminal_says_so_and_exits(tmp_path: Path,
+                                                             subprocess_env) -> None:
+    """From cron, nohup or a pipe it used to spin at 100% CPU for ever (F10)."""
+    with subprocess.Popen([sys.executable, "-m", "econdash"], cwd=tmp_path, env=subprocess_env,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, start_new_session=True) as process:
+        try:
+            out, err = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert process.returncode == 1
+    stderr = err.decode("utf-8")
+    assert "needs a terminal" in stderr and "econdash check" in stderr
+    assert "Traceback" not in stderr and out == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_the_dashboard_ends_when_its_terminal_hangs_up(tmp_path: Path, subprocess_env) -> None:
+    """With SIGHUP ignored (nohup, a killed tmux server), Textual's input loop spun at
+    full CPU for ever once the terminal had gone (F10)."""
+    import os
+    import signal
+    import time
+
+    from econdash.textual_fixes import terminal_lost
+
+    master, slave = os.openpty()
+    assert not terminal_lost(slave)
+
+    def ignore_hangup() -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        os.setsid()
+
+    env = subprocess_env | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    process = subprocess.Popen([sys.executable, "-m", "econdash"], cwd=tmp_path, env=env,
+                               stdin=slave, stdout=slave, stderr=slave,  # Textual draws on stderr
+                               preexec_fn=ignore_hangup)
+    os.close(slave)
+    try:
+        screen = b""
+        deadline = time.monotonic() + 60
+        while "总览".encode() not in screen and time.monotonic() < deadline:
+            try:
+                screen += os.read(master, 65536)
+            except OSError:
+                break
+        assert "总览".encode() in screen, "the dashboard did not start"
+        os.close(master)  # the terminal goes away
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode is not None
