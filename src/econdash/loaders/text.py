@@ -75,7 +75,7 @@ def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
         reason = exc.strerror or exc.__class__.__name__
         raise FileProblem(Problem(shown, f"cannot be read: {reason}")) from None
     if len(data) > cap:
-        raise FileProblem(_too_large(path, shown, f"more than {size_text_of(cap)}"))
+        raise FileProblem(_too_large(path, shown, f"more than {_size_text(cap)}"))
     return data
 
 
@@ -102,23 +102,22 @@ def _refuse_unless_ordinary(info: os.stat_result, path: Path, shown: str) -> Non
         raise FileProblem(Problem(shown, f"is not an ordinary file ({kind}); econdash reads "
                                   "only ordinary files"))
     if info.st_size > size_limit(path):
-        raise FileProblem(_too_large(path, shown, size_text_of(info.st_size)))
+        raise FileProblem(_too_large(path, shown, _size_text(info.st_size)))
 
 
 def _too_large(path: Path, shown: str, size: str) -> Problem:
     return Problem(shown, f"is too large to read ({size}; econdash reads {_kind(path)} files "
-                   f"of up to {size_text_of(size_limit(path))})")
+                   f"of up to {_size_text(size_limit(path))})")
 
 
-def size_text_of(size: int) -> str:
+def _size_text(size: int) -> str:
     """A size in words: '512 bytes', '3 MiB', '4.5 MiB', '1 GiB'."""
     if size < 1024:
         return f"{size} bytes"
-    for unit in ("KiB", "MiB", "GiB", "TiB"):
-        size /= 1024
-        if size < 1024 or unit == "TiB":
-            break
-    return f"{size:.1f}".removesuffix(".0") + f" {unit}"
+    amount, units = size / 1024, ["KiB", "MiB", "GiB", "TiB"]
+    while amount >= 1024 and len(units) > 1:
+        amount, units = amount / 1024, units[1:]
+    return f"{amount:.1f}".removesuffix(".0") + f" {units[0]}"
 
 
 def _dangling(path: Path, shown: str) -> Problem:
