@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from econdash.errors import display_path
+from econdash.loaders.meta import series_files
 from econdash.model.dataset import Dataset
 from econdash.paths import DatasetChoice
+
+SERIES_FILES_NAMED = 3  # then "and N more files"
 
 ORIGIN_TEXT = {
     "--data": "given with --data or PATH",
@@ -26,7 +30,8 @@ def check_report(dataset: Dataset, choice: DatasetChoice, strict: bool) -> tuple
             f"{period.projects.height} projects, {period.enterprises.height} honours")
     if dataset.series.height:
         count = dataset.series["indicator"].n_unique()
-        lines.append(f"  series.csv: {dataset.series.height} observations of {count} indicators")
+        lines.append(f"  {_series_names(dataset)}: {dataset.series.height} observations of "
+                     f"{count} indicators")
     if not dataset.periods and not dataset.series.height:
         lines.append("  nothing loaded")
     lines.extend(f"  {problem}" for problem in dataset.problems)
@@ -36,3 +41,14 @@ def check_report(dataset: Dataset, choice: DatasetChoice, strict: bool) -> tuple
     suffix = " (--strict: warnings fail)" if strict and warnings and not errors else ""
     lines.append(f"{verdict}: {errors} error(s), {warnings} warning(s){suffix}")
     return "\n".join(lines), ok
+
+
+def _series_names(dataset: Dataset) -> str:
+    """The series files that loaded, as `check` names them (a few, then a count)."""
+    failed = {problem.file for problem in dataset.errors}
+    names = [shown for shown in (display_path(path, dataset.root)
+                                 for path in series_files(dataset.root))
+             if shown not in failed]
+    text = ", ".join(names[:SERIES_FILES_NAMED]) or "series"
+    more = len(names) - SERIES_FILES_NAMED
+    return text + (f" and {more} more files" if more > 0 else "")

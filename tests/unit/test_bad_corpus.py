@@ -77,11 +77,19 @@ def simulate_unreadable_file(relative: str) -> Prepare:
         target = (root / relative).resolve()
         real_open = pathlib.Path.open
 
+        real_os_open = os.open
+
         def open_(self, *args, **kwargs):
             if Path(self).resolve() == target:
                 raise _denied(self)
             return real_open(self, *args, **kwargs)
+
+        def os_open(path, *args, **kwargs):  # what loaders.text.read_bytes opens with
+            if Path(path).resolve() == target:
+                raise _denied(Path(path))
+            return real_os_open(path, *args, **kwargs)
         monkeypatch.setattr(pathlib.Path, "open", open_)
+        monkeypatch.setattr(os, "open", os_open)
     return prepare
 
 

@@ -13,8 +13,9 @@ With `report_cache=FOLDER`, parsed reports are kept there between runs
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -22,22 +23,34 @@ import polars as pl
 from econdash.errors import DatasetError, Problem, display_path
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
 from econdash.loaders.meta import (
-    REPORT, SERIES_DIR, dataset_children, holds_report, load_meta, series_files,
+    DATASET_FILE, REPORT, SERIES_DIR, SERIES_FILE, dataset_children, holds_report, load_meta,
+    series_files,
 )
+from econdash.loaders.report import Report
 from econdash.loaders.report_cache import ReportCache
 from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
+from econdash.loaders.text import link_problem
 from econdash.loaders.validate import cross_period_warnings, period_warnings
 from econdash.model.dataset import Dataset, PeriodData
-
 
 
 @dataclass(frozen=True)
 class _Reading:
     """How one load reads: all of each table or its first `head_bytes`; reports through
-    a cache (which keeps nothing when the caller gave no folder)."""
+    a cache (which keeps nothing when the caller gave no folder); links followed only
+    while they stay inside `inside`, the dataset's folder with its own links resolved."""
 
     head_bytes: int | None
     reports: ReportCache
+    inside: Path
+
+    def may_read(self, path: Path, shown: str, problems: list[Problem]) -> bool:
+        """Whether the dataset's file at `path` may be read: not a link that leads outside
+        the dataset, dangles or loops (that is recorded in `problems`)."""
+        problem = link_problem(path, self.inside, shown)
+        if problem is not None:
+            problems.append(problem)
+        return problem is None
 
 
 def load_dataset(path: Path | str, head_bytes: int | None = None,
@@ -53,8 +66,9 @@ def load_dataset(path: Path | str, head_bytes: int | None = None,
     if not root.is_dir():
         raise DatasetError(f"{root}: is a file; give the dataset folder that holds the "
                            "period folders (or one period folder with report.toml)")
-    reading = _Reading(head_bytes, ReportCache(report_cache, root))
-    dataset = (_load_single(root, reading) if (root / REPORT).exists()
+    reading = _Reading(head_bytes, ReportCache(report_cache, root), Path(os.path.realpath(root)))
+    # lexists: a report.toml that is a dangling or looping link is read, and reported
+    dataset = (_load_single(root, reading) if os.path.lexists(root / REPORT)
                else _load_folder(root, reading))
     reading.reports.save()
     return dataset
@@ -71,12 +85,13 @@ def _load_single(folder: Path, reading: _Reading) -> Dataset:
 
 def _load_folder(root: Path, reading: _Reading) -> Dataset:
     problems: list[Problem] = []
-    meta = load_meta(root, problems)
+    meta = (load_meta(root, problems) if reading.may_read(root / DATASET_FILE, DATASET_FILE,
+                                                           problems) else {})
     try:
         children = dataset_children(root)
     except OSError as exc:
         raise DatasetError(f"{root}: cannot be read: {exc.strerror}") from None
-    folders = [p for p in children if p.is_dir() and holds_report(p, problems)]
+    folders = _period_folders(children, reading, problems)
     unreadable = {p.file.rstrip("/") for p in problems}
     for stray in (p for p in children if p.is_dir() and p not in folders
                   and p.name != SERIES_DIR and p.name not in unreadable):
@@ -89,10 +104,35 @@ def _load_folder(root: Path, reading: _Reading) -> Dataset:
                            "(see docs/dataset-format.md)")
     periods = _unique_periods([p for p in _load_periods(folders, root, problems, reading)
                                if p], root, problems)
-    series = _load_all_series(series_paths, root, problems)
+    series = _load_all_series([p for p in series_paths
+                               if reading.may_read(p, display_path(p, root), problems)],
+                              root, problems)
     problems.extend(cross_period_warnings(periods, lambda p: display_path(p.folder, root) + "/"))
     return Dataset(root=root, periods=tuple(periods), series=series, problems=tuple(problems),
                    partial=reading.head_bytes is not None, **meta)
+
+
+def _period_folders(children: list[Path], reading: _Reading,
+                   problems: list[Problem]) -> list[Path]:
+    """The dataset's entries that are period folders. A link among them is followed only
+    when it stays inside the dataset; one that dangles or loops is reported (a warning:
+    it may have been anything)."""
+    folders = []
+    for child in children:
+        if child.name in (DATASET_FILE, SERIES_FILE):
+            continue  # files, reported when they are read
+        if child.is_symlink():
+            found: list[Problem] = []
+            if not reading.may_read(child, child.name, found):
+                if not child.exists():
+                    problems.append(replace(found[0], severity="warning",
+                                            message=found[0].message + "; it is not read"))
+                elif child.is_dir() and holds_report(child, []):
+                    problems.append(replace(found[0], file=child.name + "/"))
+                continue
+        if child.is_dir() and holds_report(child, problems):
+            folders.append(child)
+    return folders
 
 
 def _has_data_files(folder: Path) -> bool:
@@ -141,12 +181,13 @@ def _load_period(folder: Path, base: Path, problems: list[Problem],
                  reading: _Reading) -> PeriodData | None:
     """One period folder; None (with its errors recorded) when anything is wrong."""
     shown = lambda name: display_path(folder / name, base)  # noqa: E731
-    report = reading.reports.load(folder / REPORT, shown(REPORT))
-    found = list(report.problems)
+    found: list[Problem] = []
+    report = (reading.reports.load(folder / REPORT, shown(REPORT))
+              if reading.may_read(folder / REPORT, shown(REPORT), found) else Report())
+    found.extend(report.problems)
     tables, encodings = {}, {REPORT: report.encoding} if report.encoding else {}
     for name, spec in (("projects.csv", PROJECTS), ("enterprises.csv", ENTERPRISES)):
-        frame, encoding = _optional_csv(folder / name, shown(name), spec, found,
-                                        reading.head_bytes)
+        frame, encoding = _optional_csv(folder / name, shown(name), spec, found, reading)
         tables[name.removesuffix(".csv")] = frame
         if encoding:
             encodings[name] = encoding
@@ -161,10 +202,11 @@ def _load_period(folder: Path, base: Path, problems: list[Problem],
 
 
 def _optional_csv(path: Path, shown: str, spec: CsvSpec, problems: list[Problem],
-                  head_bytes: int | None) -> tuple[pl.DataFrame, str | None]:
-    if not path.exists():
+                  reading: _Reading) -> tuple[pl.DataFrame, str | None]:
+    # lexists: a dangling link is not an absent file (F17: it said "0 projects")
+    if not os.path.lexists(path) or not reading.may_read(path, shown, problems):
         return _empty_table(spec), None
-    result = read_csv_table(path, shown, spec, head_bytes)
+    result = read_csv_table(path, shown, spec, reading.head_bytes)
     problems.extend(result.problems)
     frame = result.frame if result.frame is not None else pl.DataFrame()
     return _with_known_columns(frame, spec), result.encoding
@@ -177,7 +219,7 @@ def _with_known_columns(frame: pl.DataFrame, spec: CsvSpec) -> pl.DataFrame:
                for c in spec.known if c not in frame.columns]
     frame = frame.with_columns(missing) if missing else frame
     extras = [c for c in frame.columns if c not in spec.known]
-    return frame.select(*spec.known, *extras)
+    return frame[[*spec.known, *extras]]  # (select() took 0.15 s to parse 10,000 names)
 
 
 def _unique_periods(periods: list[PeriodData], root: Path,

@@ -7,6 +7,7 @@ imported (`overview_data.quick_overview`).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from econdash.loaders.toml_lines import TomlLines
 from econdash.loaders.toml_table import TableReader
 
 REPORT = "report.toml"
+DATASET_FILE = "dataset.toml"
+SERIES_FILE = "series.csv"
 SERIES_DIR = "series"
 DATASET_KEYS = ("name", "name_en", "region", "region_en", "source", "note")
 
@@ -28,17 +31,35 @@ def dataset_children(root: Path) -> list[Path]:
 
 
 def holds_report(folder: Path, problems: list[Problem]) -> bool:
-    """Whether a folder is a period folder; an unreadable one is a located error."""
+    """Whether a folder is a period folder; an unreadable one is a located error.
+
+    A report.toml that is a named pipe, a dangling or looping link counts: reading it
+    says what is wrong with it, where skipping the folder would say nothing.
+    """
     try:
-        return (folder / REPORT).exists()
+        return entry_exists(folder / REPORT)
     except OSError as exc:
         problems.append(Problem(folder.name + "/", f"cannot be read: {exc.strerror}"))
         return False
 
 
+def entry_exists(path: Path) -> bool:
+    """Whether the folder has an entry of this name, of any kind (a dangling link too).
+    Raises OSError when the folder can't be searched."""
+    try:
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return True
+
+
 def series_files(root: Path) -> list[Path]:
-    """series.csv at the root, then imported exports in series/ (an extension)."""
-    files = [root / "series.csv"] if (root / "series.csv").is_file() else []
+    """series.csv at the root, then imported exports in series/ (an extension).
+
+    Every entry with such a name is listed, whatever it is, so that reading it reports a
+    named pipe or a dangling link rather than skipping it.
+    """
+    files = [root / SERIES_FILE] if os.path.lexists(root / SERIES_FILE) else []
     if (root / SERIES_DIR).is_dir():
         files.extend(sorted(p for p in (root / SERIES_DIR).glob("*.csv")
                             if not p.name.startswith(".")))
