@@ -90,9 +90,10 @@ class TableReader:
             if required:
                 self.error(None, f"the required key {key!r} is missing")
             return None
+        recorded = len(self.problems)
         value = self.number(key)
         if value is None:
-            if required and not any(p.line == self.line(key) for p in self.problems):
+            if required and len(self.problems) == recorded:  # (else number() said why)
                 self.error(key, "must be a whole number")
             return None
         if value != int(value):
