@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from econdash.errors import FileProblem, Problem
 from econdash.loaders.text import decode, read_bytes
-from econdash.loaders.toml_lines import TomlLines
+from econdash.loaders.toml_lines import TomlLines, long_number_line, nesting_line
 from econdash.loaders.toml_table import TableReader
 from econdash.model.dataset import Indicator, Tier
 from econdash.model.period import Period
@@ -26,6 +27,10 @@ INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct
 TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Nesting a report never needs (it has two or three levels), and well within what tomllib
+# parses before Python's recursion limit (about 450 levels from a shallow stack): a file
+# that makes tomllib recurse too deeply has a line nested deeper than this to point at.
+MAX_NESTING = 100
 
 
 @dataclass
@@ -56,13 +61,39 @@ def load_report(path: Path, shown: str) -> Report:
         report.problems.append(Problem(shown, "is saved as GB18030; TOML files should be "
                                        "UTF-8 (it was read anyway)", "warning"))
     try:
-        data = tomllib.loads(decoded.text)
-    except tomllib.TOMLDecodeError as exc:
-        report.problems.append(toml_syntax_problem(exc, shown, decoded.text))
+        data = parse_toml(decoded.text, shown)
+    except FileProblem as exc:
+        report.problems.append(exc.problem)
         return report
     lines = TomlLines(decoded.text)
     _read_top(data, lines, shown, report)
     return report
+
+
+def parse_toml(text: str, shown: str) -> dict:
+    """`tomllib.loads` for a dataset's TOML file; whatever stops it is a located
+    FileProblem naming the file: a syntax error, values nested deeper than the parser's
+    recursion reaches, or an integer too long for Python to convert."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_syntax_problem(exc, shown, text)
+    except RecursionError:
+        problem = Problem(shown, f"values are nested more than {MAX_NESTING} levels deep; a "
+                          "report needs two or three (are brackets repeated by mistake?)",
+                          line=nesting_line(text, MAX_NESTING))
+    except ValueError as exc:  # int()'s digit limit, which tomllib lets through
+        digits = _digits_in(str(exc))
+        problem = Problem(shown, f"a number of {digits:,} digits is too long to read; a figure "
+                          "has at most 15 digits before the decimal point",
+                          line=long_number_line(text, digits))
+    raise FileProblem(problem)
+
+
+def _digits_in(message: str) -> int:
+    """How long the number int() refused was ("... value has 5001 digits; ...")."""
+    match = re.search(r"has (\d+) digits", message)
+    return int(match.group(1)) if match else sys.get_int_max_str_digits() + 1
 
 
 def toml_syntax_problem(exc: tomllib.TOMLDecodeError, shown: str, text: str = "") -> Problem:

@@ -7,6 +7,10 @@ in the file", and a file with thousands of problems is still looked up in
 constant time per problem. Tables written inline (`indicator = [ {…}, {…} ]`,
 `period = {…}`) are indexed too, the first time one is asked for: an entry's
 line is where its `{` is, a key's line where the key is.
+
+Also the cheap scans that say where a file is nested too deeply or holds a
+number too long to read (`nesting_line`, `long_number_line`): they run only
+after tomllib has failed on such a file, to locate the message that says so.
 """
 
 from __future__ import annotations
@@ -174,3 +178,35 @@ def _key_name(token: str) -> str:
     if token[:1] in ("\"", "'"):
         return token[1:-1]
     return token.split(".", 1)[0]
+
+
+def nesting_line(text: str, limit: int) -> int | None:
+    """The first line where arrays and inline tables are nested more than `limit` deep
+    (brackets in strings and comments not counted), or None."""
+    depth, line = 0, 1
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > limit:
+                return line
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        elif kind == "newline":
+            line += 1
+        elif kind == "long":
+            line += match.group().count("\n")
+    return None
+
+
+def long_number_line(text: str, digits: int) -> int | None:
+    """The first line holding a number of at least `digits` digits (not in a string), or
+    None."""
+    line = 1
+    for match in _TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "word" and len(token) >= digits and sum(c.isdigit() for c in token) >= digits:
+            return line
+        if kind in ("newline", "long"):
+            line += token.count("\n")
+    return None
