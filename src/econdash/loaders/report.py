@@ -25,7 +25,8 @@ PERIOD_KEYS = ("year", "months", "label", "region", "source", "published")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
                   "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
 TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
-ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+ID_PATTERN = re.compile(r"^[a-z0-9_]+$")  # (also read by polars: keep to shared syntax)
+PLAUSIBLE_YEARS = (1900, 2200)
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 # Nesting a report never needs (it has two or three levels), and well within what tomllib
 # parses before Python's recursion limit (about 450 levels from a shallow stack): a file
@@ -147,7 +148,7 @@ def _read_period(table: TableReader, report: Report) -> None:
     table.check_keys(PERIOD_KEYS)
     year = table.integer("year", required=True)
     months = table.months("months", required=True)
-    if year is not None and not 1900 <= year <= 2200:
+    if year is not None and not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         table.error("year", f"{year} is not a plausible year")
         year = None
     if year is not None and months is not None:
@@ -165,10 +166,7 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     table.check_keys(INDICATOR_KEYS)
     if indicator_id is not None:
         if not ID_PATTERN.match(indicator_id):
-            suggestion = re.sub(r"[^a-z0-9_]+", "_", indicator_id.lower()).strip("_")
-            hint = f" (e.g. {suggestion!r})" if suggestion else ""
-            table.error("id", "must use only a-z, 0-9 and _ so it stays the same across "
-                        f"periods{hint}")
+            table.error("id", id_rule(indicator_id))
             indicator_id = None
     name, category = table.text("name", required=True), table.text("category", required=True)
     months = table.months("months")
@@ -186,6 +184,13 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
         target_of=target_of, headline=headline, line=table.line(None), **values, **texts))
+
+
+def id_rule(bad_id: str) -> str:
+    """What is wrong with an indicator id ID_PATTERN refuses, with a suggestion."""
+    suggestion = re.sub(r"[^a-z0-9_]+", "_", bad_id.lower()).strip("_")
+    hint = f" (e.g. {suggestion!r})" if suggestion else ""
+    return f"must use only a-z, 0-9 and _ so it stays the same across periods{hint}"
 
 
 def _read_tier(table: TableReader, report: Report) -> None:
