@@ -26,11 +26,13 @@ class Settings:
 
 def load_settings(path: Path | None) -> Settings:
     """Read settings; anything missing or invalid falls back to the default."""
-    if path is None or not path.is_file():
-        return Settings()
     try:
+        if path is None or not path.is_file():
+            return Settings()
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    # ValueError covers bad UTF-8, bad TOML and integers too long to convert; RecursionError
+    # values nested too deeply. (is_file() raises for an unreadable folder on the way.)
+    except (OSError, ValueError, RecursionError):
         return Settings()
     default = Settings()
     lang = data.get("lang") if data.get("lang") in ("zh", "en") else default.lang

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import polars as pl
 
-from econdash.errors import DatasetError, Problem, display_path
+from econdash.errors import DatasetError, Problem, Severity, display_path
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
+from econdash.loaders.csvread import MAX_ROWS_NAMED
 from econdash.loaders.meta import (
     DATASET_FILE, REPORT, SERIES_DIR, SERIES_FILE, dataset_children, holds_report, load_meta,
     series_files,
 )
-from econdash.loaders.report import Report
+from econdash.loaders.numbers import shorten
+from econdash.loaders.report import ID_PATTERN, PLAUSIBLE_YEARS, Report, id_rule
 from econdash.loaders.report_cache import ReportCache
 from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
 from econdash.loaders.text import link_problem
@@ -257,22 +259,48 @@ def _load_all_series(paths: list[Path], root: Path, problems: list[Problem]) -> 
 
 
 def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFrame:
+    """One series file, checked row by row (whole-column expressions); with any error
+    none of its rows are used, as a period with an error is left out."""
     shown = display_path(path, root)
     result = read_csv_table(path, shown, SERIES)
     problems.extend(result.problems)
     if result.frame is None:
         return _empty_series()
-    frame = result.frame.with_row_index("__row", offset=2)
-    bad = frame.filter(~(pl.col("first_month").is_between(1, 12)
-                         & pl.col("last_month").is_between(1, 12)
-                         & (pl.col("first_month") <= pl.col("last_month"))))
-    for row, first, last in bad.select("__row", "first_month", "last_month").head(5).iter_rows():
-        problems.append(Problem(shown, f"months {first}..{last} are not a span within 1..12 "
-                                "with the first not after the last", row=row,
-                                column="first_month"))
-    if bad.height:
+    frame = _with_known_columns(result.frame, SERIES).with_row_index("__row", offset=2)
+    found: list[Problem] = []
+    first, last, year = pl.col("first_month"), pl.col("last_month"), pl.col("year")
+    # Errors: a row that cannot be placed in time (a span that is no span, a year that
+    # report.toml would refuse) or joined to its indicator (an id report.toml would
+    # refuse) would draw a wrong line; so, as in report.toml, the file waits to be fixed.
+    _name_series_rows(frame.filter(~(first.is_between(1, 12) & last.is_between(1, 12)
+                                     & (first <= last))), shown, "first_month", found,
+                      lambda r: f"months {r['first_month']}..{r['last_month']} are not a span "
+                      "within 1..12 with the first not after the last")
+    _name_series_rows(frame.filter(~year.is_between(*PLAUSIBLE_YEARS)), shown, "year", found,
+                      lambda r: f"{r['year']} is not a plausible year (as in report.toml: "
+                      f"{PLAUSIBLE_YEARS[0]}..{PLAUSIBLE_YEARS[1]})")
+    _name_series_rows(frame.filter(~pl.col("indicator").str.contains(ID_PATTERN.pattern)),
+                      shown, "indicator", found,
+                      lambda r: f"indicator id {shorten(r['indicator'])} {id_rule(r['indicator'])}")
+    # A warning: a row with neither figure holds nothing to lose, so the rest of the file
+    # is used; but it is likely a slip (the figure typed in another column), so say so.
+    empty = pl.col("value").is_null() & pl.col("yoy_pct").is_null()
+    _name_series_rows(frame.filter(empty), shown, "value", found,
+                      lambda r: "has neither value nor yoy_pct; row skipped", "warning")
+    problems.extend(found)
+    if any(p.severity == "error" for p in found):
         return _empty_series()
-    return _with_known_columns(frame.drop("__row"), SERIES)
+    return frame.filter(~empty).drop("__row")
+
+
+def _name_series_rows(bad: pl.DataFrame, shown: str, column: str, problems: list[Problem],
+                      describe, severity: Severity = "error") -> None:
+    """A problem for each of the first few bad rows, then a count of the rest."""
+    for row in bad.head(MAX_ROWS_NAMED).iter_rows(named=True):
+        problems.append(Problem(shown, describe(row), severity, row=row["__row"], column=column))
+    if bad.height > MAX_ROWS_NAMED:
+        problems.append(Problem(shown, f"and {bad.height - MAX_ROWS_NAMED} more such rows "
+                                f"(column {column!r})", severity, column=column))
 
 
 def _empty_series() -> pl.DataFrame:

@@ -8,11 +8,10 @@ imported (`overview_data.quick_overview`).
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from econdash.errors import FileProblem, Problem
-from econdash.loaders.report import toml_syntax_problem
+from econdash.loaders.report import parse_toml
 from econdash.loaders.text import decode, read_bytes
 from econdash.loaders.toml_lines import TomlLines
 from econdash.loaders.toml_table import TableReader
@@ -74,12 +73,9 @@ def load_meta(root: Path, problems: list[Problem]) -> dict:
     shown = "dataset.toml"
     try:
         text = decode(read_bytes(path, shown), shown).text
-        data = tomllib.loads(text)
+        data = parse_toml(text, shown)
     except FileProblem as exc:
         problems.append(exc.problem)
-        return {}
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(toml_syntax_problem(exc, shown, text))
         return {}
     table = TableReader(data, "dataset", 0, TomlLines(text), shown, problems)
     table.label = "dataset"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from econdash.errors import FileProblem, Problem
 from econdash.loaders.text import decode, read_bytes
-from econdash.loaders.toml_lines import TomlLines
+from econdash.loaders.toml_lines import TomlLines, long_number_line, nesting_line
 from econdash.loaders.toml_table import TableReader
 from econdash.model.dataset import Indicator, Tier
 from econdash.model.period import Period
@@ -24,8 +25,13 @@ PERIOD_KEYS = ("year", "months", "label", "region", "source", "published")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
                   "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
 TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
-ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+ID_PATTERN = re.compile(r"^[a-z0-9_]+$")  # (also read by polars: keep to shared syntax)
+PLAUSIBLE_YEARS = (1900, 2200)
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Nesting a report never needs (it has two or three levels), and well within what tomllib
+# parses before Python's recursion limit (about 450 levels from a shallow stack): a file
+# that makes tomllib recurse too deeply has a line nested deeper than this to point at.
+MAX_NESTING = 100
 
 
 @dataclass
@@ -56,13 +62,39 @@ def load_report(path: Path, shown: str) -> Report:
         report.problems.append(Problem(shown, "is saved as GB18030; TOML files should be "
                                        "UTF-8 (it was read anyway)", "warning"))
     try:
-        data = tomllib.loads(decoded.text)
-    except tomllib.TOMLDecodeError as exc:
-        report.problems.append(toml_syntax_problem(exc, shown, decoded.text))
+        data = parse_toml(decoded.text, shown)
+    except FileProblem as exc:
+        report.problems.append(exc.problem)
         return report
     lines = TomlLines(decoded.text)
     _read_top(data, lines, shown, report)
     return report
+
+
+def parse_toml(text: str, shown: str) -> dict:
+    """`tomllib.loads` for a dataset's TOML file; whatever stops it is a located
+    FileProblem naming the file: a syntax error, values nested deeper than the parser's
+    recursion reaches, or an integer too long for Python to convert."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_syntax_problem(exc, shown, text)
+    except RecursionError:
+        problem = Problem(shown, f"values are nested more than {MAX_NESTING} levels deep; a "
+                          "report needs two or three (are brackets repeated by mistake?)",
+                          line=nesting_line(text, MAX_NESTING))
+    except ValueError as exc:  # int()'s digit limit, which tomllib lets through
+        digits = _digits_in(str(exc))
+        problem = Problem(shown, f"a number of {digits:,} digits is too long to read; a figure "
+                          "has at most 15 digits before the decimal point",
+                          line=long_number_line(text, digits))
+    raise FileProblem(problem)
+
+
+def _digits_in(message: str) -> int:
+    """How long the number int() refused was ("... value has 5001 digits; ...")."""
+    match = re.search(r"has (\d+) digits", message)
+    return int(match.group(1)) if match else sys.get_int_max_str_digits() + 1
 
 
 def toml_syntax_problem(exc: tomllib.TOMLDecodeError, shown: str, text: str = "") -> Problem:
@@ -116,7 +148,7 @@ def _read_period(table: TableReader, report: Report) -> None:
     table.check_keys(PERIOD_KEYS)
     year = table.integer("year", required=True)
     months = table.months("months", required=True)
-    if year is not None and not 1900 <= year <= 2200:
+    if year is not None and not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         table.error("year", f"{year} is not a plausible year")
         year = None
     if year is not None and months is not None:
@@ -134,10 +166,7 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     table.check_keys(INDICATOR_KEYS)
     if indicator_id is not None:
         if not ID_PATTERN.match(indicator_id):
-            suggestion = re.sub(r"[^a-z0-9_]+", "_", indicator_id.lower()).strip("_")
-            hint = f" (e.g. {suggestion!r})" if suggestion else ""
-            table.error("id", "must use only a-z, 0-9 and _ so it stays the same across "
-                        f"periods{hint}")
+            table.error("id", id_rule(indicator_id))
             indicator_id = None
     name, category = table.text("name", required=True), table.text("category", required=True)
     months = table.months("months")
@@ -155,6 +184,13 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
         target_of=target_of, headline=headline, line=table.line(None), **values, **texts))
+
+
+def id_rule(bad_id: str) -> str:
+    """What is wrong with an indicator id ID_PATTERN refuses, with a suggestion."""
+    suggestion = re.sub(r"[^a-z0-9_]+", "_", bad_id.lower()).strip("_")
+    hint = f" (e.g. {suggestion!r})" if suggestion else ""
+    return f"must use only a-z, 0-9 and _ so it stays the same across periods{hint}"
 
 
 def _read_tier(table: TableReader, report: Report) -> None:

@@ -2,7 +2,9 @@
 
 `TableReader.text("name", required=True)` returns the value or None, and on a
 wrong type or a missing key records an error naming the file, the line and
-the table (e.g. "indicator 3 'above_scale_output'").
+the table (e.g. "indicator 3 'above_scale_output'"). Text comes back with the
+control characters that could act on a terminal escaped (`safetext.clean`),
+with a warning where that changed it.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import unicodedata
 from typing import Any, Iterable
 
 from econdash.errors import Problem, did_you_mean
-from econdash.loaders.numbers import parse_number
+from econdash.loaders.numbers import parse_number, shorten
 from econdash.loaders.toml_lines import TomlLines
+from econdash.safetext import DANGEROUS, clean, escape_of, has_dangerous
 
 
 class TableReader:
@@ -66,12 +69,16 @@ class TableReader:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not required:
             raw = str(raw)
         if not isinstance(raw, str):
-            self.error(key, f"must be text in quotes, not {raw!r}")
+            self.error(key, f"must be text in quotes, not {shorten(raw)}")
             return None
         value = unicodedata.normalize("NFKC", raw).strip()
         if not value and required:
             self.error(key, "must not be empty")
             return None
+        if has_dangerous(value):  # ESC, BEL ... could act on the terminal that shows them
+            self.error(key, f"contains control characters (shown as {_escapes(value)})",
+                       severity="warning")
+            value = clean(value)
         return value or None
 
     def number(self, key: str) -> float | None:
@@ -90,9 +97,10 @@ class TableReader:
             if required:
                 self.error(None, f"the required key {key!r} is missing")
             return None
+        recorded = len(self.problems)
         value = self.number(key)
         if value is None:
-            if required and not any(p.line == self.line(key) for p in self.problems):
+            if required and len(self.problems) == recorded:  # (else number() said why)
                 self.error(key, "must be a whole number")
             return None
         if value != int(value):
@@ -104,7 +112,7 @@ class TableReader:
         """true/false; anything else is an error and counts as false."""
         raw = self.table.get(key, False)
         if not isinstance(raw, bool):
-            self.error(key, f"must be true or false, not {raw!r}")
+            self.error(key, f"must be true or false, not {shorten(raw)}")
             return False
         return raw
 
@@ -119,11 +127,11 @@ class TableReader:
         ok = (isinstance(raw, list) and len(raw) == 2
               and all(isinstance(m, int) and not isinstance(m, bool) for m in raw))
         if not ok:
-            self.error(key, f"must be two whole months like [1, 5], not {raw!r}")
+            self.error(key, f"must be two whole months like [1, 5], not {shorten(raw)}")
             return None
         first, last = raw
         if not (1 <= first <= 12 and 1 <= last <= 12):
-            self.error(key, f"months must be between 1 and 12, not {raw!r}")
+            self.error(key, f"months must be between 1 and 12, not {shorten(raw)}")
             return None
         if first > last:
             self.error(key, f"the first month comes after the last in {raw!r}; "
@@ -141,5 +149,15 @@ class TableReader:
         try:
             return dt.date.fromisoformat(str(raw).strip())
         except ValueError:
-            self.error(key, f"must be a date like 2022-07-04, not {raw!r}")
+            self.error(key, f"must be a date like 2022-07-04, not {shorten(raw)}")
             return None
+
+
+def _escapes(text: str, limit: int = 5) -> str:
+    """The control characters `clean` replaces in `text`, as they will be shown."""
+    found = list(dict.fromkeys(c for c in text if c in _DANGEROUS_SET))
+    shown = ", ".join(escape_of(c) for c in found[:limit])
+    return shown + (", ..." if len(found) > limit else "")
+
+
+_DANGEROUS_SET = frozenset(DANGEROUS)

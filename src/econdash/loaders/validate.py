@@ -1,7 +1,8 @@
 """Checks across a period and across periods that warn but never stop loading.
 
-Parts that do not add up to their `parent`, ranks below 1, growth below
--100 %, duplicate ids in one period, and units that change between periods.
+Parts that do not add up to their `parent`, ranks below 1 or above 1000, growth
+below -100 % or above 1000 %, duplicate ids in one period, and units that change
+between periods.
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ from typing import Iterable
 
 from econdash.errors import Problem
 from econdash.model.dataset import Indicator, PeriodData
+
+# A rank is a place among the districts of a city (about 10), the counties of a province
+# (up to about 180) or a national list (the 百强/千强 lists go to 1000): a rank above
+# 1000 is more likely a figure typed into the wrong key than a place.
+MAX_RANK = 1000
+# Growth of more than 1000 % (eleven times last year's figure) happens to a new
+# programme's tiny base, but far more often it is a value typed into yoy_pct.
+MAX_GROWTH = 1000
 
 
 def period_warnings(indicators: Iterable[Indicator], shown: str) -> list[Problem]:
@@ -25,9 +34,15 @@ def period_warnings(indicators: Iterable[Indicator], shown: str) -> list[Problem
         seen.setdefault(ind.id, ind)
         if ind.rank is not None and ind.rank < 1:
             problems.append(_warn(shown, ind, f"indicator {ind.id!r}: rank {ind.rank} is below 1"))
+        elif ind.rank is not None and ind.rank > MAX_RANK:
+            problems.append(_warn(shown, ind, f"indicator {ind.id!r}: rank {ind.rank} is above "
+                                  f"{MAX_RANK}; is it another figure written as the rank?"))
         if ind.yoy_pct is not None and ind.yoy_pct < -100:
             problems.append(_warn(shown, ind, f"indicator {ind.id!r}: growth {ind.yoy_pct:g}% is "
                                   "below -100%, which no figure can fall by"))
+        elif ind.yoy_pct is not None and ind.yoy_pct > MAX_GROWTH:
+            problems.append(_warn(shown, ind, f"indicator {ind.id!r}: growth {ind.yoy_pct:g}% is "
+                                  f"above {MAX_GROWTH:g}%; is this a value written as growth?"))
     problems.extend(_parent_sums(indicators, seen, shown))
     return problems
 
