@@ -514,6 +514,17 @@ def test_an_export_named_with_a_dot_is_imported_under_a_name_that_loads(tmp_path
     assert load_dataset(target).series.height == 2
 
 
+def test_an_export_with_unreadable_period_headers_says_so(tmp_path: Path, capsys) -> None:
+    export = tmp_path / "bad.csv"
+    export.write_text("指标,2019年12月,2020年13月,99999年2月\n"
+                      "规模以上工业增加值累计值(亿元),,100.5,60.25\n", encoding="utf-8")
+    target = dataset_copy(tmp_path)
+    assert main(["import", str(export), "--to", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "the period headers (2020年13月, 99999年2月) were not understood" in err
+    assert not (target / "series").exists()
+
+
 # ---------------------------------------------------------------- F19: clear failures
 
 def test_an_unusable_backup_folder_is_named(tmp_path: Path) -> None:
