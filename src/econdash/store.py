@@ -15,7 +15,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from econdash.errors import EcondashError
+from econdash.errors import EcondashError, Problem
+from econdash.staging import Plan, copy_plan, plan_folder
 
 BACKUP_DIR = ".backup"
 TEMP_PREFIX = ".incoming-"
@@ -74,8 +75,7 @@ def stage_copy(source: Path, parent: Path, name: str) -> Path:
     Refuses (EcondashError, one problem per entry) links leading outside `source`,
     dangling or looping links and special files, before writing anything.
     """
-    from econdash.staging import plan_folder
-    problems: list = []
+    problems: list[Problem] = []
     plan = plan_folder(source, str(source), source, problems)
     if problems:
         raise EcondashError(f"{source} holds entries that cannot be copied; nothing was "
@@ -83,9 +83,8 @@ def stage_copy(source: Path, parent: Path, name: str) -> Path:
     return stage_plan(plan, parent, name)
 
 
-def stage_plan(plan, parent: Path, name: str) -> Path:
+def stage_plan(plan: Plan, parent: Path, name: str) -> Path:
     """Copy a checked `staging.Plan` into a new hidden temporary folder in `parent`."""
-    from econdash.staging import copy_plan
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
