@@ -19,12 +19,13 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from econdash import store
+from econdash import renames, staging
 from econdash.cli import main
 from econdash.errors import EcondashError
 from econdash.importing import import_source, init_dataset, new_period
 from econdash.loaders import load_dataset
 from econdash.paths import bundled_dataset, bundled_examples, user_dataset
+from econdash.dataset_lock import LOCK_FILE
 from econdash.store import BACKUP_DIR, TEMP_PREFIX
 
 REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
@@ -33,9 +34,10 @@ H1 = "2022M01-M06"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under `root`, hidden ones included, with its bytes."""
+    """Every file under `root`, hidden ones included, with its bytes (but the lock file,
+    which any command that writes creates and leaves, holding its pid)."""
     return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
 
 
 def visible(root: Path) -> dict[str, bytes]:
@@ -78,7 +80,7 @@ def test_init_copies_the_bundled_dataset(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     lines = init_dataset(target)
     assert "Created your dataset" in lines[0]
-    assert snapshot(target) == snapshot(bundled_dataset())
+    assert visible(target) == snapshot(bundled_dataset())
     assert [p.id for p in load_dataset(target).periods] == [H1]
 
 
@@ -237,26 +239,20 @@ def test_import_a_dataset_with_one_clash_copies_nothing(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- failing midway
 
-def copytree_failing_after(monkeypatch: pytest.MonkeyPatch, files: int, calls: list) -> None:
-    """shutil.copytree that copies `files` files and then fails like a full disk."""
-    original = shutil.copytree
+def copy_failing_after(monkeypatch: pytest.MonkeyPatch, files: int, calls: list) -> None:
+    """Copying that copies `files` files and then fails like a full disk."""
+    original = shutil.copyfileobj
+    copied = 0
 
-    def copytree(src, dst, *args, **kwargs):
-        if len(args) >= 3:  # copytree's own recursion into a subfolder
-            return original(src, dst, *args, **kwargs)
-        copied = 0
+    def copyfileobj(reader, writer, *args):
+        nonlocal copied
+        if copied >= files:
+            calls.append(Path(writer.name if isinstance(writer.name, str) else "?"))
+            raise OSError(28, "No space left on device")
+        copied += 1
+        return original(reader, writer, *args)
 
-        def copy(s, d, *a, **k):
-            nonlocal copied
-            if copied >= files:
-                calls.append(Path(dst))
-                raise OSError(28, "No space left on device")
-            copied += 1
-            return shutil.copy2(s, d)
-
-        return original(src, dst, ignore=kwargs.get("ignore"), copy_function=copy)
-
-    monkeypatch.setattr(store.shutil, "copytree", copytree)
+    monkeypatch.setattr(staging.shutil, "copyfileobj", copyfileobj)
 
 
 def assert_unchanged(target: Path, before: dict[str, bytes], periods: list[str]) -> None:
@@ -271,10 +267,10 @@ def test_copy_failing_midway_leaves_the_dataset_as_it_was(tmp_path: Path,
     source = edited_period(tmp_path)
     before = snapshot(target)
     calls: list[Path] = []
-    copytree_failing_after(monkeypatch, 2, calls)
-    with pytest.raises(OSError):
+    copy_failing_after(monkeypatch, 2, calls)
+    with pytest.raises(EcondashError, match="the disk is full; nothing was imported"):
         import_source(source, target)
-    assert calls and calls[0].name.startswith(TEMP_PREFIX)  # it did fail halfway
+    assert calls  # it did fail halfway
     assert_unchanged(target, before, [H1])
 
 
@@ -285,11 +281,12 @@ def test_rename_failing_leaves_the_dataset_as_it_was(tmp_path: Path,
     before = snapshot(target)
 
     def boom(src, dst):
-        raise OSError(5, "I/O error")
+        raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(store.os, "rename", boom)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(renames, "move", boom)
+    with pytest.raises(EcondashError, match="Input/output error; nothing was imported") as caught:
         import_source(source, target)
+    assert TEMP_PREFIX not in caught.value.message  # the user's paths, never a staging name
     assert_unchanged(target, before, [H1])
 
 
@@ -297,10 +294,12 @@ def test_cli_reports_a_failed_copy_without_traceback(tmp_path: Path, monkeypatch
     target = dataset_copy(tmp_path)
     source = edited_period(tmp_path)
     before = snapshot(target)
-    copytree_failing_after(monkeypatch, 1, [])
+    copy_failing_after(monkeypatch, 1, [])
     code = main(["import", str(source), "--to", str(target)])
     assert code != 0
-    assert "Traceback" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and TEMP_PREFIX not in err
+    assert err.startswith("econdash: cannot copy ") and "the disk is full" in err
     assert_unchanged(target, before, [H1])
 
 
@@ -310,8 +309,8 @@ def test_replace_failing_midway_keeps_the_old_period(tmp_path: Path,
     before = visible(target)
     source = edited_period(tmp_path, folder="fixed", months=(1, 6), label="2022年上半年",
                            output=400.0)
-    copytree_failing_after(monkeypatch, 2, [])
-    with pytest.raises(OSError):
+    copy_failing_after(monkeypatch, 2, [])
+    with pytest.raises(EcondashError):
         import_source(source, target, replace=True)
     assert visible(target) == before
     assert output_value(target, H1) == 397.3
@@ -321,20 +320,20 @@ def test_dataset_import_failing_midway_adds_nothing(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     target = dataset_copy(tmp_path)
     before = snapshot(target)
-    original = os.rename
-    renames = 0
+    original = renames.move
+    moves = 0
 
-    def rename(src, dst):
-        nonlocal renames
-        if Path(src).name.startswith(TEMP_PREFIX):
-            renames += 1
-            if renames == 4:
-                raise OSError(28, "No space left on device")
+    def move(src, dst):
+        nonlocal moves
+        moves += 1
+        if moves == 4:
+            raise OSError(28, "No space left on device")
         return original(src, dst)
 
-    monkeypatch.setattr(store.os, "rename", rename)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(renames, "move", move)
+    with pytest.raises(EcondashError, match="nothing was imported"):
         import_source(bundled_examples() / "three-cities", target)
+    assert moves > 4  # three moves made, the fourth failed, the three undone
     assert_unchanged(target, before, [H1])
 
 

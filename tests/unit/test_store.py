@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from econdash import store
+from econdash import staging, store
 from econdash.errors import EcondashError
 from econdash.store import (
     BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text, backup_folder,
@@ -143,28 +143,23 @@ def test_copy_folder_refuses_an_existing_target(tmp_path: Path) -> None:
     assert entries(tmp_path) == ["dst", "src"]
 
 
-def failing_copytree(monkeypatch: pytest.MonkeyPatch, after: int, seen: dict) -> None:
-    """shutil.copytree that copies `after` files, then fails like a full disk."""
-    original = shutil.copytree
+def failing_copy(monkeypatch: pytest.MonkeyPatch, after: int, seen: dict) -> None:
+    """Copying that copies `after` files, then fails like a full disk."""
+    original = shutil.copyfileobj
+    copied = 0
 
-    def copytree(src, dst, *args, **kwargs):
-        if len(args) >= 3:  # copytree recursing into a subfolder: keep its copy function
-            return original(src, dst, *args, **kwargs)
-        copied = 0
+    def copyfileobj(reader, writer, *args):
+        nonlocal copied
+        if copied >= after:
+            temp = next(p for p in seen["parent"].iterdir() if p.name.startswith(TEMP_PREFIX))
+            seen["temp"] = temp
+            seen["partial"] = sorted(p.name for p in temp.rglob("*") if p.is_file()
+                                     and p.stat().st_size)
+            raise OSError(28, "No space left on device")
+        copied += 1
+        return original(reader, writer, *args)
 
-        def copy(s, d, *a, **k):
-            nonlocal copied
-            if copied >= after:
-                seen["temp"] = Path(dst)
-                seen["partial"] = sorted(p.name for p in Path(dst).rglob("*") if p.is_file())
-                raise OSError(28, "No space left on device")
-            copied += 1
-            return shutil.copy2(s, d)
-
-        kwargs["copy_function"] = copy
-        return original(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(store.shutil, "copytree", copytree)
+    monkeypatch.setattr(staging.shutil, "copyfileobj", copyfileobj)
 
 
 def test_copy_failing_midway_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -173,10 +168,11 @@ def test_copy_failing_midway_leaves_nothing(tmp_path: Path, monkeypatch: pytest.
     data.mkdir()
     (data / "existing.txt").write_text("before")
     before = snapshot(data)
-    seen: dict = {}
-    failing_copytree(monkeypatch, after=3, seen=seen)
-    with pytest.raises(shutil.Error):  # copytree collects the OSError into shutil.Error
+    seen: dict = {"parent": data}
+    failing_copy(monkeypatch, after=3, seen=seen)
+    with pytest.raises(EcondashError, match="the disk is full") as caught:
         copy_folder_atomically(source, data / "2022FY")
+    assert TEMP_PREFIX not in caught.value.message  # names the source file, not the temporary
     # The copy really was half done, into a hidden temporary folder ...
     assert len(seen["partial"]) == 3
     assert seen["temp"].name.startswith(TEMP_PREFIX)
@@ -197,8 +193,9 @@ def test_copy_failing_at_the_rename_leaves_nothing(tmp_path: Path,
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(store.os, "rename", boom)
-    with pytest.raises(PermissionError):
+    with pytest.raises(EcondashError, match="Permission denied") as caught:
         copy_folder_atomically(source, data / "2022FY")
+    assert TEMP_PREFIX not in caught.value.message and "2022FY" in caught.value.message
     assert renamed and renamed[0][0].name.startswith(TEMP_PREFIX)
     assert renamed[0][1] == data / "2022FY"
     assert entries(data) == []

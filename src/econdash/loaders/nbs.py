@@ -43,7 +43,8 @@ import polars as pl
 
 from econdash.errors import FileProblem, Problem
 from econdash.loaders.nbs_layouts import (
-    Layout, RawCell, Row, indicator_id, looks_like_export, read_layout, read_metadata, split_name,
+    FOOTER, Layout, RawCell, Row, find_transposed_header, find_wide_header, indicator_id,
+    looks_like_export, parse_period, read_layout, read_metadata, split_name,
 )
 from econdash.loaders.numbers import number_expr
 from econdash.loaders.specs import SERIES
@@ -105,9 +106,34 @@ def parse_statistics_export(path: Path, shown: str | None = None) -> StatisticsE
     series = _frame(observations, layout.english, meta)
     warnings.extend(_unit_warnings(observations, shown))
     if series.is_empty():
-        warnings.append(Problem(shown, "has no figures: every cell under the periods is empty "
-                                "or not a number", severity="warning"))
+        warnings.append(_no_figures(rows, shown))
     return StatisticsExport(series, meta.get("region"), meta.get("database"), warnings)
+
+
+def _no_figures(rows: list[Row], shown: str) -> Problem:
+    """Why an export gave no figures: period headers not understood, or empty cells."""
+    unread = _unread_periods(rows)
+    if not unread:
+        return Problem(shown, "has no figures: every cell under the periods is empty or not a "
+                       "number", severity="warning")
+    listed = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+    return Problem(shown, f"has no figures econdash can read: the period headers ({listed}) "
+                   "were not understood, so the figures under them were skipped; periods look "
+                   "like 2019年12月, 2019年1-2月, 2019年第一季度, 1Q 2026 or 2019年",
+                   severity="warning")
+
+
+def _unread_periods(rows: list[Row]) -> list[str]:
+    """The labels standing where periods should be that are not periods (2020年13月)."""
+    at = find_wide_header(rows)
+    if at is not None:
+        labels = rows[at][1][1:]
+    else:
+        at = find_transposed_header(rows)
+        body = rows[at + 1:] if at is not None else []
+        end = next((i for i, (_, cells) in enumerate(body) if FOOTER.match(cells[0])), len(body))
+        labels = [cells[0] for _, cells in body[:end]]
+    return [label for label in labels if label and parse_period(label) is None]
 
 
 def _rows(text: str, shown: str) -> list[Row]:
