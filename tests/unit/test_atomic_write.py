@@ -51,7 +51,7 @@ def test_read_only_file_is_refused_and_kept(tmp_path: Path) -> None:
 
 def test_file_the_user_may_not_write_is_refused(tmp_path: Path) -> None:
     if AS_ROOT:
-        pytest.skip("root may write any file, so 'owned by someone else, 0644' is writable")
+        pytest.skip("root passes os.access for any file, so this case needs an unprivileged user")
     target = tmp_path / "owner-only.csv"
     target.write_text("keep")
     target.chmod(0o464)  # others may write it, but we own it and the owner may not
