@@ -41,7 +41,8 @@ def table_frame(period: PeriodData, table: str, lang: str) -> pl.DataFrame:
 def export_table(dataset: Dataset, output: Path, *, period_id: str | None, table: str,
                  fmt: str | None, search: str = "", filters: dict[str, str] | None = None,
                  lang: str = "zh") -> list[str]:
-    """Filter and write one table; returns the lines to print."""
+    """Filter and write one table; returns the lines to print (a warning line when
+    Excel had to cut cells)."""
     period = pick_period(dataset, period_id)
     frame = table_frame(period, table, lang)
     try:
@@ -51,5 +52,6 @@ def export_table(dataset: Dataset, output: Path, *, period_id: str | None, table
                             f"{', '.join(frame.columns)}") from None
     rows = compute_view(frame, predicate, None)
     brief = period_brief(period, lang) if table == "indicators" else None
-    export_frame(rows, output, fmt, title=f"{period.title(lang)} {table}", brief=brief)
-    return [f"Wrote {rows.height} of {frame.height} {table} rows of {period.id} to {output}"]
+    result = export_frame(rows, output, fmt, title=f"{period.title(lang)} {table}", brief=brief)
+    return ([f"Wrote {rows.height} of {frame.height} {table} rows of {period.id} to {output}"]
+            + [f"warning: {line}" for line in result.warnings])

@@ -57,7 +57,7 @@ def test_neutralise_without_text_columns() -> None:
 # ---------------------------------------------------------------- CSV
 
 def test_csv_has_bom_and_reads_back_with_chinese(tmp_path: Path) -> None:
-    path = export_frame(frame(), tmp_path / "out.csv")
+    path = export_frame(frame(), tmp_path / "out.csv").path
     data = path.read_bytes()
     assert data.startswith(BOM)
     assert data.count(BOM) == 1
@@ -72,14 +72,14 @@ def test_csv_has_bom_and_reads_back_with_chinese(tmp_path: Path) -> None:
 
 
 def test_csv_no_cell_starts_with_a_formula_character(tmp_path: Path) -> None:
-    path = export_frame(frame(), tmp_path / "out.csv")
+    path = export_frame(frame(), tmp_path / "out.csv").path
     back = pl.read_csv(path)
     assert not back["项目"].drop_nulls().str.contains(r"^[=+\-@\t\r]").any()
 
 
 def test_csv_header_that_looks_like_a_formula_is_neutralised(tmp_path: Path) -> None:
     data = pl.DataFrame({"name": ["x"], HYPERLINK: ["y"]})
-    path = export_frame(data, tmp_path / "out.csv")
+    path = export_frame(data, tmp_path / "out.csv").path
     first_line = path.read_bytes().removeprefix(BOM).decode("utf-8").splitlines()[0]
     cells = first_line.split(",", 1)
     assert not cells[1].lstrip('"').startswith("=")
@@ -88,7 +88,7 @@ def test_csv_header_that_looks_like_a_formula_is_neutralised(tmp_path: Path) -> 
 # ---------------------------------------------------------------- XLSX
 
 def test_xlsx_formulas_stay_strings_and_numbers_stay_numbers(tmp_path: Path) -> None:
-    path = export_frame(frame(), tmp_path / "out.xlsx", title="2022年上半年 项目")
+    path = export_frame(frame(), tmp_path / "out.xlsx", title="2022年上半年 项目").path
     sheet = openpyxl.load_workbook(path).active
     assert sheet.title == "2022年上半年 项目"
     rows = list(sheet.iter_rows())
@@ -109,14 +109,14 @@ def test_xlsx_formulas_stay_strings_and_numbers_stay_numbers(tmp_path: Path) -> 
 
 def test_xlsx_numeric_looking_text_stays_text(tmp_path: Path) -> None:
     data = pl.DataFrame({"code": ["00123", "1e5", "http://example.com"], "v": [1, 2, 3]})
-    sheet = openpyxl.load_workbook(export_frame(data, tmp_path / "x.xlsx")).active
+    sheet = openpyxl.load_workbook(export_frame(data, tmp_path / "x.xlsx").path).active
     assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [
         ("00123", "s"), ("1e5", "s"), ("http://example.com", "s")]
 
 
 def test_xlsx_sheet_name_is_made_valid(tmp_path: Path) -> None:
     path = export_frame(pl.DataFrame({"a": [1]}), tmp_path / "x.xlsx",
-                        title="指标[2022]: 上半年/全年? *备注* \\ 很长很长很长很长很长很长的标题")
+                        title="指标[2022]: 上半年/全年? *备注* \\ 很长很长很长很长很长很长的标题").path
     title = openpyxl.load_workbook(path).active.title
     assert len(title) <= 31
     assert not set(title) & set("[]:*?/\\")
@@ -135,7 +135,7 @@ def test_xlsx_too_many_rows_is_a_clear_error(tmp_path: Path, monkeypatch) -> Non
 # ---------------------------------------------------------------- Markdown
 
 def test_markdown_table_escapes_and_neutralises(tmp_path: Path) -> None:
-    path = export_frame(frame(), tmp_path / "out.md", title="标题", brief="简报一行")
+    path = export_frame(frame(), tmp_path / "out.md", title="标题", brief="简报一行").path
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[:4] == ["# 标题", "", "简报一行", ""]
@@ -155,7 +155,7 @@ def test_markdown_table_escapes_and_neutralises(tmp_path: Path) -> None:
 
 
 def test_markdown_without_title_or_brief_starts_with_the_table(tmp_path: Path) -> None:
-    text = export_frame(pl.DataFrame({"a": [1]}), tmp_path / "x.md").read_text(encoding="utf-8")
+    text = export_frame(pl.DataFrame({"a": [1]}), tmp_path / "x.md").path.read_text(encoding="utf-8")
     assert text == "| a |\n|---|\n| 1 |\n"
 
 
@@ -175,9 +175,9 @@ def test_period_brief_of_the_bundled_period(bundled_data) -> None:
 
 def test_format_from_suffix_or_explicit(tmp_path: Path) -> None:
     data = pl.DataFrame({"a": [1]})
-    assert export_frame(data, tmp_path / "x.CSV").read_bytes().startswith(BOM)
+    assert export_frame(data, tmp_path / "x.CSV").path.read_bytes().startswith(BOM)
     explicit = export_frame(data, tmp_path / "report.txt", "md")
-    assert explicit.read_text(encoding="utf-8").startswith("| a |")
+    assert explicit.path.read_text(encoding="utf-8").startswith("| a |")
     with pytest.raises(EcondashError, match="unknown export format 'json'"):
         export_frame(data, tmp_path / "x.json")
     with pytest.raises(EcondashError, match="unknown export format"):
@@ -194,7 +194,7 @@ def test_unwritable_path_is_an_econdash_error(tmp_path: Path) -> None:
 
 def test_nested_columns_are_written_as_text(tmp_path: Path) -> None:
     data = pl.DataFrame({"tags": [["a", "b"], ["=c"]], "n": [1, 2]})
-    back = pl.read_csv(export_frame(data, tmp_path / "x.csv"))
+    back = pl.read_csv(export_frame(data, tmp_path / "x.csv").path)
     assert back.height == 2 and back["n"].to_list() == [1, 2]
     assert "a" in back["tags"][0] and "b" in back["tags"][0]
 
@@ -339,3 +339,179 @@ def test_cli_export_xlsx_english(tmp_path: Path) -> None:
     record = dict(zip(header, data))
     assert record["name"] == "Value added of above-scale industry"
     assert record["value"] == 171.7 and record["rank"] == 3
+
+
+# ---------------------------------------------------------------- F3: headers and sheet names
+
+def test_neutralised_headers_are_made_unique(tmp_path: Path) -> None:
+    data = pl.DataFrame({"name": ["x"], "=a": [1], "'=a": [2], "'=a (2)": [3]})
+    # The column already called '=a (2) keeps its name; the repeat takes the next number.
+    assert neutralise(data).columns == ["name", "'=a", "'=a (3)", "'=a (2)"]
+    back = pl.read_csv(export_frame(data, tmp_path / "o.csv").path)
+    assert back.columns == ["name", "'=a", "'=a (3)", "'=a (2)"]
+    assert back.row(0) == ("x", 1, 2, 3)  # the numbers stay numbers, in their columns
+    md = export_frame(data, tmp_path / "o.md").path.read_text(encoding="utf-8")
+    assert md.splitlines()[:3] == ["| name | '=a | '=a (3) | '=a (2) |", "|---|---|---|---|",
+                                   "| x | 1 | 2 | 3 |"]
+
+
+def test_neutralise_header_that_looks_like_a_regex() -> None:
+    # polars reads pl.col("^…$") as a regular expression; the header is just text.
+    data = pl.DataFrame({"^.*$": ["=x", "y"], "n": [1, 2]})
+    out = neutralise(data)
+    assert out.columns == ["^.*$", "n"]
+    assert out["^.*$"].to_list() == ["'=x", "y"] and out["n"].to_list() == [1, 2]
+
+
+@pytest.mark.parametrize("title", [
+    "'上半年 indicators",                  # starts with an apostrophe
+    "x" * 30 + "' indicators",            # the cut to 31 leaves an apostrophe at the end
+    "''''",                                # nothing left after the apostrophes
+    "",                                    # empty
+    "History",                             # reserved by Excel
+    "history",
+    "a\x1bb\tc\nd",                        # control characters
+    "😀" * 20 + " 指标",                   # 31 characters but more UTF-16 units
+    "[]:*?/\\",
+])
+def test_xlsx_sheet_name_is_always_valid_for_excel(tmp_path: Path, title: str) -> None:
+    path = export_frame(pl.DataFrame({"a": [1]}), tmp_path / "x.xlsx", title=title).path
+    name = openpyxl.load_workbook(path).active.title
+    assert 0 < len(name.encode("utf-16-le")) // 2 <= 31
+    assert not set(name) & set("[]:*?/\\")
+    assert not name.startswith("'") and not name.endswith("'")
+    assert name.casefold() != "history"
+    assert all(ch >= " " for ch in name)
+
+
+def test_xlsx_sheet_name_keeps_the_title_otherwise(tmp_path: Path) -> None:
+    path = export_frame(pl.DataFrame({"a": [1]}), tmp_path / "x.xlsx",
+                        title="'上半年 indicators").path
+    assert openpyxl.load_workbook(path).active.title == "上半年 indicators"
+
+
+def test_any_writer_failure_is_an_econdash_error_naming_the_file(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("writer broke\nsecond line of detail")
+
+    monkeypatch.setattr(export_module, "_csv_bytes", broken)
+    target = tmp_path / "o.csv"
+    with pytest.raises(EcondashError) as caught:
+        export_frame(pl.DataFrame({"a": [1]}), target)
+    assert str(target) in caught.value.message
+    assert "writer broke" in caught.value.message and "\n" not in caught.value.message
+    assert not target.exists()
+
+
+def test_xlsx_too_many_columns_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(export_module, "EXCEL_MAX_COLUMNS", 3)
+    with pytest.raises(EcondashError, match="4 columns do not fit in one Excel sheet"):
+        export_frame(pl.DataFrame({c: [1] for c in "abcd"}), tmp_path / "wide.xlsx")
+    assert not (tmp_path / "wide.xlsx").exists()
+
+
+def make_dataset(root: Path, label: str | None = None, projects: str | None = None) -> Path:
+    """A one-period dataset as a person writes it."""
+    report = ('[period]\nyear = 2022\nmonths = [1, 6]\nregion = "XX区"\n'
+              + (f"label = {label!r}\n" if label is not None else "")
+              + '\n[[indicator]]\nid = "output"\nname = "规上工业总产值"\ncategory = "工业"\n'
+              'value = 397.3\nunit = "亿元"\nyoy_pct = 8.6\n')
+    (root / "p1").mkdir(parents=True)
+    (root / "p1" / "report.toml").write_text(report, encoding="utf-8")
+    if projects is not None:
+        (root / "p1" / "projects.csv").write_text(projects, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("suffix", ["csv", "md", "xlsx"])
+def test_cli_export_of_headers_that_neutralise_to_the_same_name(tmp_path: Path, capsys,
+                                                                 suffix: str) -> None:
+    root = make_dataset(tmp_path / "fx2", projects="name,category,=a,'=a\nx,y,1,2\n")
+    out = tmp_path / f"o.{suffix}"
+    assert main(["export", str(root), "--table", "projects", "-o", str(out)]) == 0
+    assert "Wrote 1 of 1 projects rows" in capsys.readouterr().out
+    if suffix == "csv":
+        back = pl.read_csv(out)
+        assert back.columns[-2:] == ["'=a", "'=a (2)"]
+        assert back.row(0)[-2:] == (1, 2)
+
+
+@pytest.mark.parametrize("label", ["'上半年", "上" * 30 + "'", "History"])
+def test_cli_export_xlsx_with_a_label_excel_would_refuse(tmp_path: Path, capsys,
+                                                          label: str) -> None:
+    root = make_dataset(tmp_path / "fx3", label=label)
+    out = tmp_path / "o.xlsx"
+    assert main(["export", str(root), "-o", str(out)]) == 0
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.active["A2"].value == "output"
+
+
+# ---------------------------------------------------------------- F17: cells Excel cuts
+
+def test_xlsx_reports_cells_over_excels_limit(tmp_path: Path) -> None:
+    long = "长" * 40_003
+    data = pl.DataFrame({"name": ["a", "b", "c"], "note": ["short", long, long], "n": [1, 2, 3]})
+    result = export_frame(data, tmp_path / "x.xlsx")
+    assert (result.cut_cells, result.first_cut) == (2, (2, "note"))
+    assert result.rows == 3
+    sheet = openpyxl.load_workbook(result.path).active
+    assert len(sheet["B3"].value) == 32_767  # Excel's limit: cut, but now reported
+    (warning,) = result.warnings
+    assert "2 cells" in warning and "32,767" in warning
+    assert "row 2" in warning and "'note'" in warning
+    # CSV and Markdown keep the whole text and have nothing to report.
+    csv = export_frame(data, tmp_path / "x.csv")
+    assert (csv.cut_cells, csv.first_cut, csv.warnings) == (0, None, [])
+    assert pl.read_csv(csv.path)["note"][1] == long
+
+
+def test_xlsx_without_long_cells_has_no_warning(tmp_path: Path) -> None:
+    result = export_frame(pl.DataFrame({"a": ["x" * 32_767]}), tmp_path / "x.xlsx")
+    assert (result.cut_cells, result.first_cut, result.warnings) == (0, None, [])
+
+
+def test_export_table_adds_a_warning_line_for_cut_cells(tmp_path: Path, capsys) -> None:
+    note = "备注" * 20_000
+    root = make_dataset(tmp_path / "long", projects=f"name,category,note\nx,y,{note}\n")
+    out = tmp_path / "o.xlsx"
+    assert main(["export", str(root), "--table", "projects", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Wrote 1 of 1 projects rows")
+    assert len(lines) == 2 and lines[1].startswith("warning: 1 cell ")
+    assert "row 1" in lines[1] and "'note'" in lines[1]
+
+
+# ---------------------------------------------------------------- F14 through export
+
+def test_export_refuses_a_read_only_file(tmp_path: Path) -> None:
+    target = tmp_path / "ro.csv"
+    target.write_text("do not overwrite")
+    target.chmod(0o444)
+    with pytest.raises(EcondashError, match="ro.csv: cannot be written: .*is read-only"):
+        export_frame(pl.DataFrame({"a": [1]}), target)
+    assert target.read_text() == "do not overwrite"
+
+
+def test_export_into_a_path_under_a_file_says_which_is_a_file(tmp_path: Path, capsys) -> None:
+    (tmp_path / "exp").mkdir()
+    (tmp_path / "exp" / "ro.csv").write_text("x")
+    out = tmp_path / "exp" / "ro.csv" / "x.csv"
+    assert main(["export", str(bundled_dataset()), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'exp' / 'ro.csv'} is a file, not a folder" in err
+    assert "File exists" not in err
+
+
+def test_nested_column_with_a_header_that_looks_like_a_regex(tmp_path: Path) -> None:
+    data = pl.DataFrame({"^.*$": [["a"], ["b"]], "n": [1, 2]})
+    back = pl.read_csv(export_frame(data, tmp_path / "x.csv").path)
+    assert back.columns == ["^.*$", "n"] and back["n"].to_list() == [1, 2]
+    assert back["^.*$"].to_list() == ['["a"]', '["b"]']
+
+
+def test_too_many_rows_error_names_the_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(export_module, "EXCEL_MAX_ROWS", 1)
+    target = tmp_path / "big.xlsx"
+    with pytest.raises(EcondashError, match=f"^{target}: 2 rows do not fit"):
+        export_frame(pl.DataFrame({"a": [1, 2]}), target)
