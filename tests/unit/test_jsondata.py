@@ -54,7 +54,7 @@ def test_a_report_with_problems_tiers_and_a_date_round_trips(tmp_path: Path) -> 
                       encoding="utf-8")
     with_problems = load_report(broken, "2022-H1/report.toml")
     assert with_problems.problems
-    cached = CachedReports((CachedReport("/d/a/report.toml", 10**18, 123, "a/report.toml", report),
+    cached = CachedReports((CachedReport("/d/a/report.toml", 10, 123, "a/report.toml", report),
                             CachedReport("/d/b/report.toml", 20, 456, "b/report.toml",
                                          with_problems)))
     again = loads(CachedReports, dumps(cached))

@@ -8,6 +8,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,30 @@ def test_snapshot_ignored_once_a_file_changed(tmp_path: Path, dataset_copy: Path
     stat = report.stat()
     os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert load_snapshot(path, fingerprint(dataset_copy)) is None
+
+
+def rewrite_keeping_size_and_times(path: Path, old: bytes, new: bytes) -> None:
+    """A corrected file that keeps its size and time, as `cp -p`, `rsync -t`, unzip or
+    `touch -r` leave it."""
+    assert len(old) == len(new)
+    stat, content = path.stat(), path.read_bytes()
+    assert old in content
+    time.sleep(0.05)  # (file times come from a clock that ticks every few ms)
+    path.write_bytes(content.replace(old, new, 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def test_snapshot_ignored_after_a_rewrite_keeping_size_and_time(tmp_path: Path,
+                                                                dataset_copy: Path) -> None:
+    path = snapshot_file(tmp_path / "cache", dataset_copy)
+    save_snapshot(path, fingerprint(dataset_copy), overview_of(dataset_copy))
+    report = next(dataset_copy.glob("2019*/report.toml"))
+    rewrite_keeping_size_and_times(report, b"value = 1400.16", b"value = 9999.99")
+    assert load_snapshot(path, fingerprint(dataset_copy)) is None
+    startup = begin(dataset_copy, "overview", cache=tmp_path / "cache")
+    dataset = startup.loading.result()[1]
+    assert dataset.periods[-1].indicator("lishui_output").value == 9999.99
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("other code", (), None)),

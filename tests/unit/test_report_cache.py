@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,23 @@ def test_a_changed_report_is_parsed_again(data: Path, tmp_path: Path,
     dataset = load_dataset(data, report_cache=cache)
     assert parses == [report.parent.name]
     assert dataset.periods[-1].region.startswith("新")
+
+
+def test_a_report_rewritten_with_its_size_and_time_is_parsed_again(
+        data: Path, tmp_path: Path, parses: list[str]) -> None:
+    """A corrected report.toml of the same size that keeps its time (cp -p, rsync -t,
+    unzip, touch -r, import --replace): the cache goes by its content, not its time."""
+    cache = tmp_path / "cache"
+    load_dataset(data, report_cache=cache)
+    report = data / "2019-FY" / "report.toml"
+    stat, content = report.stat(), report.read_bytes()
+    report.write_bytes(content.replace(b"value = 1400.16", b"value = 9999.99", 1))
+    os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (report.stat().st_size, report.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    parses.clear()
+    dataset = load_dataset(data, report_cache=cache)
+    assert parses == ["2019-FY"]
+    assert dataset.periods[-1].indicator("lishui_output").value == 9999.99
 
 
 def test_a_change_to_any_module_of_econdash_means_parsing_again(

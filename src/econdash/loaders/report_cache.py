@@ -4,19 +4,22 @@ every report.toml again.
 tomllib is pure Python: a report of 40 indicators takes about 8 ms to parse and check,
 ten years of monthly reports a second, and a first screen waits for it. The dashboard
 passes its cache folder to `load_dataset`; a report is reused only while its file has
-the same time, size and shown name, and only by the code that parsed it
-(`econdash.cachefile`). Everything else is parsed as usual.
+the same content (size and crc32 of its bytes: a corrected file can keep its size and
+time) and shown name, and only by the code that parsed it (`econdash.cachefile`).
+Everything else is parsed as usual.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from econdash.cachefile import cache_file, read_cache, write_cache
+from econdash.cachefile import cache_file, read_cache, read_small_file, write_cache
 from econdash.loaders.report import Report, load_report
 
 REPORT_CACHE_FORMAT = 2
+MAX_REPORT_BYTES = 16 * 1024 * 1024  # (a report is a few KB; a bigger one is just parsed)
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,8 @@ class CachedReport:
     """A parsed report and the file it was parsed from."""
 
     path: str
-    mtime_ns: int
     size: int
+    crc32: int
     shown: str
     report: Report
 
@@ -50,21 +53,20 @@ class ReportCache:
 
     def load(self, path: Path, shown: str) -> Report:
         """The report at `path`: from the cache when the file is unchanged, else parsed."""
-        if self._file is None:
+        content = read_small_file(path, MAX_REPORT_BYTES) if self._file is not None else None
+        if content is None:  # (no cache, or not a readable file: load_report says why)
             return load_report(path, shown)
-        try:
-            stat = path.stat()
-        except OSError:
-            return load_report(path, shown)  # it says why
-        key = (stat.st_mtime_ns, stat.st_size, shown)
+        key = (len(content), zlib.crc32(content), shown)
         hit = self._saved.get(str(path))
-        if hit is not None and (hit.mtime_ns, hit.size, hit.shown) == key:
+        if hit is not None and (hit.size, hit.crc32, hit.shown) == key:
             report = hit.report
         else:
             report = load_report(path, shown)
             self._parsed = True
+            if read_small_file(path, MAX_REPORT_BYTES) != content:
+                return report  # changed while it was parsed: not known which one it is
         # (one key per thread: no lock needed)
-        self._used[str(path)] = CachedReport(str(path), *key, report)
+        self._used[str(path)] = CachedReport(str(path), key[0], key[1], shown, report)
         return report
 
     def save(self) -> None:
