@@ -98,7 +98,7 @@ def write_cache(path: Path, version: int, payload: Any) -> None:
 def read_cache(path: Path, version: int, kind: type[T]) -> T | None:
     """The `kind` written under this header (code, format) at `path`, else None."""
     expected = header(kind, version)
-    data = read_small_file(path, MAX_BYTES)
+    data = read_small_file(path, MAX_BYTES, own=True)
     if data is None or not data.startswith(expected):
         return None
     try:
@@ -107,17 +107,19 @@ def read_cache(path: Path, version: int, kind: type[T]) -> T | None:
         return None
 
 
-def read_small_file(path: Path, limit: int) -> bytes | None:
+def read_small_file(path: Path, limit: int, own: bool = False) -> bytes | None:
     """The bytes of the regular file at `path` if it has at most `limit` of them; None
     for anything else (missing, unreadable, a folder, a FIFO or device, which would
-    block or never end)."""
+    block or never end). With `own`, also None for a file another user could have
+    written (theirs, or writable by anyone): in a shared cache folder, their data
+    could show figures the dataset doesn't hold."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # (a folder opens too: fstat tells)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or (own and not _own(info)):
             return None
         with os.fdopen(os.dup(fd), "rb") as file:
             data = file.read(limit + 1)
@@ -126,3 +128,9 @@ def read_small_file(path: Path, limit: int) -> bytes | None:
     finally:
         os.close(fd)
     return data if len(data) <= limit else None
+
+
+def _own(info: os.stat_result) -> bool:
+    """The file is this user's and only they (and their group) can write it."""
+    uid = os.geteuid() if hasattr(os, "geteuid") else info.st_uid  # (Windows: no owners)
+    return info.st_uid == uid and not info.st_mode & stat.S_IWOTH

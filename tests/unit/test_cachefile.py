@@ -129,6 +129,21 @@ def test_a_folder_fifo_or_huge_file_is_not_read(tmp_path: Path, monkeypatch) -> 
     assert read_small_file(tmp_path / "fifo.json", 100) is None
 
 
+def test_a_cache_another_user_could_have_written_is_not_read(tmp_path: Path) -> None:
+    """In a shared cache folder (ECONDASH_HOME on a shared drive), another user's file
+    could hold figures the dataset doesn't: only this user's own files are read."""
+    path = tmp_path / "note.json"
+    write_cache(path, 1, Note("x", 3))
+    path.chmod(0o666)
+    assert read_cache(path, 1, Note) is None  # anyone could have written it
+    path.chmod(0o644)
+    assert read_cache(path, 1, Note) == Note("x", 3)
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    os.chown(path, 4242, -1)
+    assert read_cache(path, 1, Note) is None
+
+
 def test_an_unwritable_or_unwritten_cache_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
