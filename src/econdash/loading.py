@@ -75,7 +75,8 @@ class Loading:
 
 def biggest_table(stamp: Fingerprint) -> int:
     """Bytes of the biggest CSV file in a dataset's fingerprint."""
-    return max((size for name, _, size in stamp if name.lower().endswith(".csv")), default=0)
+    return max((size for name, _, size, *_ in stamp if name.lower().endswith(".csv")),
+               default=0)
 
 
 def read_head(path: Path, stamp: Fingerprint | None = None,

@@ -1,12 +1,13 @@
 """What the overview shows, as plain dataclasses, and a snapshot of it on disk.
 
 The overview is the first screen. Its cards need only an indicator dataclass
-and a few series points each, so after every successful load econdash pickles
-them into the user's cache, keyed by the dataset's file fingerprint and by the
-code that wrote them. The next start draws the overview from that snapshot
-before polars is imported and while the dataset loads in the background; the
-loaded data then replaces it. Any change to a file of the dataset changes the
-fingerprint, so a snapshot is never shown for data that has changed since.
+and a few series points each, so after every successful load econdash writes
+them into the user's cache as JSON data (`econdash.cachefile`) with the
+dataset's file fingerprint, valid only for the code that wrote them. The next
+start draws the overview from that snapshot before polars is imported and while
+the dataset loads in the background; the loaded data then replaces it. Any
+change to a file of the dataset changes the fingerprint, so a snapshot is never
+shown for data that has changed since.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from econdash.cachefile import cache_file, code_stamp, read_cache, write_cache
+from econdash.cachefile import cache_file, read_cache, write_cache
 from econdash.model.dataset import Indicator, dataset_title, headline_indicators, period_title
 from econdash.model.period import Period
 from econdash.model.series import SeriesPoint
@@ -27,9 +28,7 @@ if TYPE_CHECKING:
 
     from econdash.model.dataset import Dataset
 
-SNAPSHOT_FORMAT = 2
-# Files whose classes are pickled: a snapshot written by other code is not read.
-PICKLED_MODULES = ("model/dataset.py", "model/period.py", "model/series.py", "overview_data.py")
+SNAPSHOT_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,14 @@ def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
         dataset_folder=dataset.root.name, cards=cards)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What the snapshot file holds: the overview, and the files it was made from."""
+
+    files: Fingerprint
+    overview: OverviewData
+
+
 def snapshot_file(cache: Path, root: Path) -> Path:
     """The snapshot of the dataset at `root` (one file per dataset folder)."""
     return cache_file(cache, "overview", root)
@@ -90,17 +97,13 @@ def snapshot_file(cache: Path, root: Path) -> Path:
 
 def save_snapshot(path: Path, stamp: Fingerprint, data: OverviewData) -> None:
     """Write the snapshot atomically; a cache that can't be written is not an error."""
-    write_cache(path, code_stamp(SNAPSHOT_FORMAT, PICKLED_MODULES), (stamp, data))
+    write_cache(path, SNAPSHOT_FORMAT, Snapshot(stamp, data))
 
 
 def load_snapshot(path: Path, stamp: Fingerprint) -> OverviewData | None:
     """The snapshot if it was written by this code for exactly these files, else None."""
-    saved = read_cache(path, code_stamp(SNAPSHOT_FORMAT, PICKLED_MODULES))
-    try:
-        saved_stamp, data = saved  # type: ignore[misc]
-    except (TypeError, ValueError):
-        return None
-    return data if saved_stamp == stamp and isinstance(data, OverviewData) else None
+    saved = read_cache(path, SNAPSHOT_FORMAT, Snapshot)
+    return saved.overview if saved is not None and saved.files == stamp else None
 
 
 def quick_overview(root: Path) -> OverviewData | None:

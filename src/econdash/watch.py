@@ -1,7 +1,8 @@
 """Noticing that a dataset folder changed, and keeping the last good data.
 
 `fingerprint` is cheap (a stat of each file two levels deep), so the app can
-poll it every couple of seconds in a worker. `merge_reload` keeps a period
+poll it every couple of seconds in a worker; the overview snapshot is valid only
+for the fingerprint it was made from. `merge_reload` keeps a period
 that loaded before but fails now (say, a file caught half-written).
 """
 
@@ -14,12 +15,20 @@ from pathlib import Path
 from econdash.errors import Problem
 from econdash.model.dataset import Dataset
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+FileState = tuple[str, int, int, int, int]
+"""(path, st_mtime_ns, st_size, st_ctime_ns, st_ino) of one file."""
+Fingerprint = tuple[FileState, ...]
 
 
 def fingerprint(root: Path) -> Fingerprint:
-    """(path, mtime, size) of every file in the dataset that econdash reads."""
-    found: list[tuple[str, int, int]] = []
+    """The state of every file in the dataset that econdash reads, sorted by path.
+
+    Time and size alone miss a corrected file of the same size that keeps its time
+    (cp -p, rsync -t, unzip, touch -r, a coarse-mtime file system). Its change time
+    (set by the system on every write, rename or utime, never by a program) or its
+    inode (a file replaced by another) tells.
+    """
+    found: list[FileState] = []
     for folder in [root, *_subfolders(root)]:
         try:
             entries = list(os.scandir(folder))
@@ -32,7 +41,8 @@ def fingerprint(root: Path) -> Fingerprint:
                 stat = entry.stat()
             except OSError:
                 continue
-            found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+            found.append((entry.path, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns,
+                          stat.st_ino))
     return tuple(sorted(found))
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -60,13 +62,69 @@ def test_snapshot_ignored_once_a_file_changed(tmp_path: Path, dataset_copy: Path
     assert load_snapshot(path, fingerprint(dataset_copy)) is None
 
 
+def rewrite_keeping_size_and_times(path: Path, old: bytes, new: bytes) -> None:
+    """A corrected file that keeps its size and time, as `cp -p`, `rsync -t`, unzip or
+    `touch -r` leave it."""
+    assert len(old) == len(new)
+    stat, content = path.stat(), path.read_bytes()
+    assert old in content
+    time.sleep(0.05)  # (file times come from a clock that ticks every few ms)
+    path.write_bytes(content.replace(old, new, 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def test_snapshot_ignored_after_a_rewrite_keeping_size_and_time(tmp_path: Path,
+                                                                dataset_copy: Path) -> None:
+    path = snapshot_file(tmp_path / "cache", dataset_copy)
+    save_snapshot(path, fingerprint(dataset_copy), overview_of(dataset_copy))
+    report = next(dataset_copy.glob("2019*/report.toml"))
+    rewrite_keeping_size_and_times(report, b"value = 1400.16", b"value = 9999.99")
+    assert load_snapshot(path, fingerprint(dataset_copy)) is None
+    startup = begin(dataset_copy, "overview", cache=tmp_path / "cache")
+    dataset = startup.loading.result()[1]
+    assert dataset.periods[-1].indicator("lishui_output").value == 9999.99
+
+
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("other code", (), None)),
-                                     pickle.dumps({"a": 1})])
+                                     pickle.dumps({"a": 1}), b"{}", b"[]\n{}"])
 def test_unreadable_or_foreign_snapshot_is_ignored(tmp_path: Path, content: bytes) -> None:
-    path = tmp_path / "snap.pickle"
+    path = tmp_path / "snap.json"
     path.write_bytes(content)
     assert load_snapshot(path, ()) is None
-    assert load_snapshot(tmp_path / "missing.pickle", ()) is None
+    assert load_snapshot(tmp_path / "missing.json", ()) is None
+
+
+def damage_overview(overview: dict, damage: str) -> None:
+    card = overview["cards"][0]
+    if damage == "wrong type":
+        card["indicator"]["value"] = "397.3"
+    elif damage == "missing field":
+        del card["points"][0]["rank"]
+    elif damage == "extra field":
+        overview["code"] = "__import__('os').system('echo pwned')"
+    elif damage == "not a date":
+        overview["published"] = "yesterday"
+    elif damage == "impossible period":
+        overview["period"]["first_month"] = 13
+
+
+@pytest.mark.parametrize("damage", ["wrong type", "missing field", "extra field", "not a date",
+                                    "impossible period", "truncated"])
+def test_a_snapshot_that_does_not_match_its_classes_is_ignored(tmp_path: Path, damage: str,
+                                                                dataset_copy: Path) -> None:
+    path, stamp = snapshot_file(tmp_path / "cache", dataset_copy), fingerprint(dataset_copy)
+    save_snapshot(path, stamp, overview_of(dataset_copy))
+    header, body = path.read_bytes().split(b"\n", 1)
+    if damage == "truncated":
+        body = body[:len(body) // 2]
+    else:
+        saved = json.loads(body)
+        damage_overview(saved["overview"], damage)
+        body = json.dumps(saved).encode("ascii")
+    path.write_bytes(header + b"\n" + body)
+    assert load_snapshot(path, stamp) is None
+    assert load_snapshot(tmp_path / "missing.json", stamp) is None
 
 
 def test_unwritable_cache_is_not_an_error(tmp_path: Path, dataset_copy: Path) -> None:

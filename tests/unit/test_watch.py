@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from econdash.loaders import load_dataset
@@ -41,7 +42,7 @@ def test_fingerprint_lists_root_and_period_files(tmp_path: Path, write_period) -
     (root / "dataset.toml").write_text('name = "x"\n', encoding="utf-8")
     (root / "series").mkdir()
     (root / "series" / "a.csv").write_text("indicator,year,first_month,last_month\n")
-    found = {Path(p).relative_to(root).as_posix(): size for p, _, size in fingerprint(root)}
+    found = {Path(p).relative_to(root).as_posix(): size for p, _, size, *_ in fingerprint(root)}
     assert found == {
         "dataset.toml": 11,
         "2021-FY/report.toml": (root / "2021-FY" / "report.toml").stat().st_size,
@@ -75,6 +76,28 @@ def test_fingerprint_sees_a_changed_added_or_removed_file(tmp_path: Path, write_
     assert len(fingerprint(root)) == len(fourth) - 1
 
 
+def test_fingerprint_sees_a_rewrite_that_keeps_size_and_time(tmp_path: Path,
+                                                              write_period) -> None:
+    """cp -p, rsync -t, unzip and touch -r leave a changed file with its old size and
+    time: its change time (in place) or its inode (replaced) differs."""
+    root = dataset(tmp_path, write_period)
+    report = root / "2022-H1" / "report.toml"
+    stat = report.stat()
+    first = fingerprint(root)
+    time.sleep(0.05)  # (file times come from a clock that ticks every few ms)
+    report.write_text(report.read_text(encoding="utf-8").replace("value = 2", "value = 9"),
+                      encoding="utf-8")
+    os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = fingerprint(root)
+    assert second != first
+    # Replaced by a copy with the same size and times (as unzip or rsync -t leave it).
+    copy = root / "2022-H1" / ".report.toml.tmp"
+    shutil.copy2(report, copy)
+    os.replace(copy, report)
+    assert report.stat().st_mtime_ns == stat.st_mtime_ns
+    assert fingerprint(root) != second
+
+
 def test_fingerprint_ignores_hidden_and_underscore_things(tmp_path: Path, write_period) -> None:
     root = dataset(tmp_path, write_period)
     first = fingerprint(root)
@@ -101,7 +124,7 @@ def test_fingerprint_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
 
 def test_fingerprint_of_a_single_period_folder(tmp_path: Path, write_period) -> None:
     folder = write_period(tmp_path / "2022-H1", REPORT_H1)
-    assert [Path(p).name for p, _, _ in fingerprint(folder)] == ["report.toml"]
+    assert [Path(p).name for p, *_ in fingerprint(folder)] == ["report.toml"]
 
 
 # ---------------------------------------------------------------- merge_reload
