@@ -97,26 +97,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except EcondashError as exc:
-        print(f"econdash: {exc.message}", file=sys.stderr)
+        say(f"econdash: {exc.message}", error=True)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", error=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:  # disk full, permission denied ... while writing
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"econdash: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except BrokenPipeError:
+    except BrokenPipeError:  # (before OSError, its base class) `econdash dump | head`
         _silence_broken_pipe()
         return EXIT_OK
+    except OSError as exc:  # disk full, permission denied ... while writing
+        where = f" {exc.filename}" if exc.filename else ""
+        say(f"econdash: cannot write or read{where}: {exc.strerror or exc}", error=True)
+        return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("ECONDASH_DEBUG"):
             raise
-        print(f"econdash: internal error: {exc.__class__.__name__}: {exc}\n"
-              "  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
-              file=sys.stderr)
+        say(f"econdash: internal error: {exc.__class__.__name__}: {exc}\n"
+            "  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
+            error=True)
         return EXIT_INTERNAL
+
+
+def say(text: str, error: bool = False) -> None:
+    """Print lines for a person: every line with its control characters made visible
+    (`\\x1b`), since they quote file names and data (F7: a label could otherwise
+    retitle the terminal, clear it, or fake a line)."""
+    from econdash.safetext import visible
+    stream = sys.stderr if error else sys.stdout
+    stream.write("".join(visible(line) + "\n" for line in text.split("\n")))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -124,7 +133,7 @@ def run_check(args: argparse.Namespace) -> int:
     from econdash.report_text import check_report
     dataset, choice = _load(args.path)
     text, ok = check_report(dataset, choice, strict=args.strict)
-    print(text)
+    say(text)
     return EXIT_OK if ok else EXIT_FAILED
 
 
@@ -199,7 +208,7 @@ def _target(path: str | None):
 
 
 def _print_lines(lines: list[str]) -> None:
-    print("\n".join(lines))
+    say("\n".join(lines))
 
 
 def run_dashboard(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 import polars as pl
 
 from econdash.model.dataset import Dataset, Indicator, PeriodData
+from econdash.safetext import CONTROL
 
 
 def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
@@ -26,8 +27,13 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
 
 
 def dump_json(dataset: Dataset) -> str:
-    """The dataset as pretty, UTF-8 (not \\u-escaped) JSON."""
-    return json.dumps(dataset_to_dict(dataset), ensure_ascii=False, indent=1, default=str)
+    """The dataset as pretty, UTF-8 (not \\u-escaped) JSON, safe to print: control
+    characters that JSON leaves raw (DEL, C1, bidi overrides) are \\u-escaped too."""
+    text = json.dumps(dataset_to_dict(dataset), ensure_ascii=False, indent=1, default=str)
+    return text.translate(_JSON_ESCAPES)
+
+
+_JSON_ESCAPES = str.maketrans({c: f"\\u{ord(c):04x}" for c in CONTROL if ord(c) >= 0x20})
 
 
 def _period(period: PeriodData) -> dict[str, Any]:

@@ -258,3 +258,44 @@ def test_the_dashboard_ends_when_its_terminal_hangs_up(tmp_path: Path, subproces
             process.kill()
             process.wait()
     assert process.returncode is not None
+
+
+ESCAPES = 'label = "2022H1\\u001b]0;PWNED\\u0007\\u001b[2J\\u001b[31mFAKE: 0 errors\\u001b[0m\\u202e"\n'
+
+
+def test_check_and_import_never_print_control_characters(tmp_path: Path, report_text,
+                                                         write_period, capsys) -> None:
+    """F7: a label with escape sequences retitled the terminal, cleared it and printed a
+    fake verdict; names of folders are printed too."""
+    period = write_period(tmp_path / "esc" / "p\x1b[1m1", report_text().replace(
+        "[period]\n", "[period]\n" + ESCAPES))
+    assert main(["check", str(period.parent)]) == 0
+    assert main(["import", str(period), "--to", str(tmp_path / "ds")]) == 0
+    assert main(["check", str(tmp_path / "nowhere\x1b[2J")]) == 1
+    printed = capsys.readouterr()
+    for text in (printed.out, printed.err):
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\\x1b]0;PWNED\\x07" in printed.out and "\\x1b[2J" in printed.err
+
+
+def test_dump_escapes_what_json_leaves_raw(tmp_path: Path, report_text, write_period,
+                                           capsys) -> None:
+    period = write_period(tmp_path / "p\u202e\x851", report_text().replace(
+        "[period]\n", '[period]\nlabel = "a\\u0085b\\u202ec\\u007f"\n'))
+    assert main(["dump", str(period)]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\x85\u202e\x7f")
+    assert json.loads(out)["periods"][0]["label"] is not None
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path, subprocess_env) -> None:
+    """`econdash dump | head` (D1: BrokenPipeError was caught as an OSError first)."""
+    assert main(["demo-data", str(tmp_path / "big"), "--enterprises", "5000", "--periods",
+                 "1"]) == 0  # more JSON than a pipe holds
+    dump = subprocess.Popen([sys.executable, "-m", "econdash", "dump", str(tmp_path / "big")],
+                            cwd=tmp_path, env=subprocess_env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert dump.stdout is not None
+    dump.stdout.close()  # as `| true` or `| head` does before the dump is written
+    _, err = dump.communicate(timeout=120)
+    assert dump.returncode == 0 and err == b""
