@@ -183,6 +183,11 @@ STRINGS.update({
                     "The suffix picks the format: .csv (opens in Excel), .xlsx, .md (with a period brief). Enter to export, Esc to cancel."),
     "exported": ("已导出 {rows} 行到 {path}", "Exported {rows} rows to {path}"),
     "export_failed": ("导出失败：{error}", "Export failed: {error}"),
+    "cells_cut": ("有 {count} 个单元格超过 Excel 每格 32,767 字的上限，已截断（第一个在第 {row} 行“{column}”列）；"
+                  "要保留全文请导出 CSV 或 Markdown",
+                  "{count} cells were longer than Excel's 32,767 characters and were cut "
+                  "(the first in row {row}, column {column}); export CSV or Markdown to keep "
+                  "the whole text"),
     "nothing_to_export": ("本栏目没有可导出的表格", "There is no table to export here"),
     "internal_error": ("econdash 遇到程序内部错误，已退出：{error}。详情已记录到 {log}，请报告此问题。",
                        "econdash stopped after an internal error: {error}. Details are in "

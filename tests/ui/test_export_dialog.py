@@ -171,3 +171,18 @@ def test_escape_twice_closes_only_the_dialog() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ProjectsScreen)
     run(scenario)
+
+
+def test_an_xlsx_export_says_when_excel_cut_a_cell(tmp_path: Path) -> None:
+    """F17: a 40,003-character note was cut to 32,767 in the .xlsx without a word."""
+    frame = pl.DataFrame({"name": ["a", "b"], "note": ["short", "x" * 40_003]})
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await app.push_screen(ExportScreen(frame, tmp_path / "long.xlsx", title="t", brief=None))
+        await pilot.pause()
+        await submit(pilot, app.screen.query_one("#export-path", Input))
+        shown = messages(app)
+        assert any("long.xlsx" in m for m, _ in shown)
+        assert any("32,767" in m and "note" in m and "2" in m and severity == "warning"
+                   for m, severity in shown), shown
+    run(scenario)

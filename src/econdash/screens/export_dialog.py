@@ -49,7 +49,7 @@ class ExportScreen(LocalizedModalScreen):
         path = Path(event.value.strip()).expanduser()
         try:
             brief = self.brief if path.suffix.lower() == ".md" else None
-            export_frame(self.frame, path, title=self.title_text, brief=brief)
+            result = export_frame(self.frame, path, title=self.title_text, brief=brief)
         except EcondashError as exc:
             toast(self, tr("export_failed", lang, error=exc.message), severity="error")
             return
@@ -58,6 +58,10 @@ class ExportScreen(LocalizedModalScreen):
                   severity="error")
             return
         toast(self, tr("exported", lang, rows=self.frame.height, path=path))
+        if result.cut_cells and result.first_cut is not None:
+            row, column = result.first_cut
+            toast(self, tr("cells_cut", lang, count=f"{result.cut_cells:,}", row=row,
+                           column=column), severity="warning", timeout=12)
         self.dismiss()
 
     def action_close(self) -> None:
