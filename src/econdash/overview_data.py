@@ -126,6 +126,7 @@ def _quick_overview(root: Path) -> OverviewData | None:
         REPORT, dataset_children, holds_report, load_meta, series_files,
     )
     from econdash.loaders.report import load_report
+    from econdash.loaders.text import link_problem
     problems: list[Problem] = []
     if (root / REPORT).is_file():
         folder, meta = root, {}
@@ -135,6 +136,8 @@ def _quick_overview(root: Path) -> OverviewData | None:
         if len(folders) != 1 or series_files(root):
             return None
         folder = folders[0]
+    if link_problem(folder / REPORT, root.resolve(), REPORT) is not None:
+        return None  # a report linked from outside the dataset: the full load says so
     report = load_report(folder / REPORT, REPORT)
     problems.extend(report.problems)
     if report.period is None or any(p.severity == "error" for p in problems):

@@ -207,3 +207,16 @@ def test_no_quick_overview_where_the_load_would_differ(tmp_path: Path, one_perio
     assert quick_overview(one_period) is None  # an error: the problems screen will say
     report.write_text(good, encoding="utf-8")
     assert quick_overview(one_period) is not None
+
+
+def test_the_first_screen_never_shows_a_report_linked_from_outside(tmp_path: Path) -> None:
+    """The full load refuses such a link (hostile test F6); the quick overview drawn before
+    it must not show the outside file's figures meanwhile."""
+    from econdash.overview_data import quick_overview
+    from econdash.paths import bundled_dataset
+    outside = next(bundled_dataset().iterdir()) / "report.toml"
+    period = tmp_path / "ds" / "p1"
+    period.mkdir(parents=True)
+    (period / "report.toml").symlink_to(outside)
+    assert quick_overview(tmp_path / "ds") is None
+    assert quick_overview(period) is None

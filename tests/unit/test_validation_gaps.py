@@ -113,3 +113,28 @@ def test_ambiguous_growth_in_a_report_is_a_located_error(load_one, indicator, yo
     [error] = dataset.errors
     assert error.line == 9 and "is ambiguous" in error.message
     assert dataset.periods == ()
+
+
+def test_series_rows_are_named_by_their_file_row_after_blank_lines(tmp_path: Path,
+                                                                    write_period) -> None:
+    root = tmp_path / "ds"
+    write_period(root / "p1")
+    (root / "series.csv").write_text("indicator,year,first_month,last_month,value\n"
+                                     "x,2020,1,6,1\n\n\nx,-5,1,6,2\n", encoding="utf-8")
+    problems = [p for p in load_dataset(root).problems if "plausible year" in p.message]
+    assert [p.row for p in problems] == [5]
+
+
+def test_csv_cells_just_below_1e15_written_plainly_are_too_large(tmp_path: Path,
+                                                                  write_period) -> None:
+    folder = write_period(tmp_path / "p1", projects="name,category,planned_invest\n"
+                          "a,工业,999999999999999.99\n")
+    messages = [p.message for p in load_dataset(folder).errors]
+    assert any("too large to be a figure" in m for m in messages), messages
+
+
+def test_an_ambiguous_csv_cell_says_why(tmp_path: Path, write_period) -> None:
+    folder = write_period(tmp_path / "p1", projects="name,category,planned_invest\n"
+                          "a,工业,下降-3\n")
+    messages = [p.message for p in load_dataset(folder).errors]
+    assert any("ambiguous" in m for m in messages), messages

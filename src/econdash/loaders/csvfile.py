@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from econdash.errors import FileProblem, Problem, did_you_mean
-from econdash.loaders.numbers import number_expr, shorten
 from econdash.loaders.csvread import MAX_ROWS_NAMED, ROW, read_raw
+from econdash.loaders.numbers import TOO_LARGE, not_a_number_reason, number_expr, shorten
 from econdash.loaders.text import read_bytes
 
 PARSED = "\x00parsed"  # a checked column's parsed values, beside its text
@@ -49,6 +50,9 @@ class CsvResult:
     frame: pl.DataFrame | None
     encoding: str | None
     problems: list[Problem] = field(default_factory=list)
+    rows: pl.Series | None = None
+    """The file's row number of each row of `frame` (the header is row 1; blank lines
+    count), for checks made after reading that name rows."""
 
 
 def read_csv_table(path: Path, shown: str, spec: CsvSpec,
@@ -80,6 +84,7 @@ def read_csv_table(path: Path, shown: str, spec: CsvSpec,
     frame = _check_cells(frame, shown, spec, result.problems)
     if not any(p.severity == "error" for p in result.problems):
         result.frame = frame.drop(ROW)
+        result.rows = frame.get_column(ROW).cast(pl.Int64)
     return result
 
 
@@ -165,11 +170,12 @@ def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
     for name in numeric:
         bad = frame.with_columns(parsed[name].alias(PARSED))
         value = pl.col(PARSED)
-        too_large = value.is_infinite()
+        # (plain digits are cast without number_expr's limit: 999999999999999.99 is 1e15)
+        too_large = value.is_infinite() | (value.abs() >= TOO_LARGE)
         if name in spec.integers:
             too_large = too_large | (value.abs() >= 2.0**63)  # beyond a whole-number column
         _name_rows(bad.filter(value.is_nan()), shown, name, "is not a number", problems,
-                   show_value=True)
+                   show_value=True, reason=not_a_number_reason)
         _name_rows(bad.filter(too_large), shown, name, "is too large to be a figure", problems,
                    show_value=True)
         if name in spec.integers:
@@ -195,10 +201,13 @@ def _number_column(frame: pl.DataFrame, name: str) -> pl.Expr:
 
 
 def _name_rows(bad: pl.DataFrame, shown: str, column: str, what: str,
-               problems: list[Problem], show_value: bool = False) -> None:
-    """One error per bad row (up to a few), then a count of the rest."""
+               problems: list[Problem], show_value: bool = False,
+               reason: Callable[[str], str] | None = None) -> None:
+    """One error per bad row (up to a few), then a count of the rest. `reason` says, for
+    a named value, what is wrong with it (else `what`)."""
     for row, value in bad.select(ROW, column).head(MAX_ROWS_NAMED).iter_rows():
-        text = f"{shorten(value)} {what}" if show_value else what
+        said = reason(value) if reason is not None and isinstance(value, str) else what
+        text = f"{shorten(value)} {said}" if show_value else said
         problems.append(Problem(shown, text, row=row, column=column))
     if bad.height > MAX_ROWS_NAMED:
         problems.append(Problem(shown, f"and {bad.height - MAX_ROWS_NAMED} more rows where "

@@ -266,7 +266,8 @@ def _load_series(path: Path, root: Path, problems: list[Problem]) -> pl.DataFram
     problems.extend(result.problems)
     if result.frame is None:
         return _empty_series()
-    frame = _with_known_columns(result.frame, SERIES).with_row_index("__row", offset=2)
+    frame = _with_known_columns(result.frame, SERIES).with_columns(
+        result.rows.alias("__row") if result.rows is not None else pl.lit(None, pl.Int64))
     found: list[Problem] = []
     first, last, year = pl.col("first_month"), pl.col("last_month"), pl.col("year")
     # Errors: a row that cannot be placed in time (a span that is no span, a year that

@@ -83,8 +83,7 @@ class _Observation:
 def is_statistics_export(path: Path) -> bool:
     """Whether the file's first lines look like an NBS export; never raises."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(SNIFF_BYTES)
+        data = read_bytes(path, str(path), SNIFF_BYTES)  # (an ordinary file, never blocks)
         if len(data) == SNIFF_BYTES and b"\n" in data:
             data = data[:data.rindex(b"\n")]  # no character cut in half at the end
         rows = _rows(decode(data, str(path)).text, str(path))
