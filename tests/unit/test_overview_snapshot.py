@@ -214,7 +214,8 @@ def test_the_first_screen_never_shows_a_report_linked_from_outside(tmp_path: Pat
     it must not show the outside file's figures meanwhile."""
     from econdash.overview_data import quick_overview
     from econdash.paths import bundled_dataset
-    outside = next(bundled_dataset().iterdir()) / "report.toml"
+    outside = bundled_dataset() / "2022-H1" / "report.toml"
+    assert outside.is_file()
     period = tmp_path / "ds" / "p1"
     period.mkdir(parents=True)
     (period / "report.toml").symlink_to(outside)

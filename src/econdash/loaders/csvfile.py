@@ -171,9 +171,9 @@ def _check_cells(frame: pl.DataFrame, shown: str, spec: CsvSpec,
         bad = frame.with_columns(parsed[name].alias(PARSED))
         value = pl.col(PARSED)
         # (plain digits are cast without number_expr's limit: 999999999999999.99 is 1e15)
-        too_large = value.is_infinite() | (value.abs() >= TOO_LARGE)
+        too_large = value.is_infinite() | (value.is_finite() & (value.abs() >= TOO_LARGE))
         if name in spec.integers:
-            too_large = too_large | (value.abs() >= 2.0**63)  # beyond a whole-number column
+            too_large = too_large | (value.is_finite() & (value.abs() >= 2.0**63))  # beyond Int64
         _name_rows(bad.filter(value.is_nan()), shown, name, "is not a number", problems,
                    show_value=True, reason=not_a_number_reason)
         _name_rows(bad.filter(too_large), shown, name, "is too large to be a figure", problems,
