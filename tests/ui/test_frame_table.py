@@ -24,14 +24,20 @@ from econdash.widgets import frame_table as frame_table_module
 from econdash.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
 from econdash.filtering import query_expr
 from econdash.widgets.frame_table_render import (
+    EXACT_WIDTH_COLUMNS,
     TRUNCATION_MARK,
     Column,
     auto_width,
+    column_at,
+    column_offsets,
+    column_widths,
+    default_columns,
     draw_bar,
-    width_sample,
     fit_cell,
     format_value,
     header_text,
+    visible_columns,
+    width_sample,
 )
 
 # ---------------------------------------------------------------- pure helpers
@@ -571,3 +577,43 @@ def test_set_frame_before_mount_with_query_and_columns() -> None:
             assert shown[1][:14] == "item3      21 "  # widths 6 (auto) and 6 (fixed), right aligned
 
     asyncio.run(main())
+
+
+# ---------------------------------------------------------------- very wide tables
+
+
+def test_visible_columns_and_column_at_find_columns_by_position() -> None:
+    widths = [3, 5, 2, 4]
+    offsets = column_offsets(widths)  # 0, 4, 10, 13
+    assert visible_columns(offsets, widths, 0, 4) == (0, 1)
+    assert visible_columns(offsets, widths, 3, 8) == (0, 3)
+    assert visible_columns(offsets, widths, 11, 100) == (2, 4)
+    assert visible_columns([], [], 0, 10) == (0, 0)
+    assert [column_at(offsets, widths, x) for x in (0, 2, 3, 4, 9, 10, 16, 17)] == \
+        [0, 0, None, 1, None, 2, 3, None]
+
+
+def test_columns_beyond_the_exactly_measured_ones_get_estimated_widths() -> None:
+    names = [f"c{i}" for i in range(EXACT_WIDTH_COLUMNS + 3)]
+    frame = pl.DataFrame({name: ["x"] for name in names}).with_columns(
+        pl.lit("规上工业总产值").alias(names[-1]), pl.lit(123456.5).alias(names[-2]))
+    widths = column_widths(frame, default_columns(frame.schema))
+    assert widths[-1] == cell_len("规上工业总产值")
+    assert widths[-2] >= len("123456.5")
+    assert widths[-3] == max(len(names[-3]) + 2, 4)
+
+
+def test_a_table_of_thousands_of_columns_shows_its_last_column() -> None:
+    """Only the columns in view are drawn (10,000 columns froze a section for 76 s)."""
+    frame = pl.DataFrame({f"col{i}": [f"v{i}-{r}" for r in range(3)] for i in range(3000)})
+
+    async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
+        table.cursor_column = 2999
+        await pilot.pause()
+        shown = lines(table)
+        assert "col2999" in shown[0] and "col0 " not in shown[0]
+        assert "v2999-0" in shown[1]
+        await pilot.press("left")
+        assert "col2998" in lines(table)[0]
+
+    run(frame, scenario)

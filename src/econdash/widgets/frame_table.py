@@ -31,6 +31,8 @@ from econdash.widgets.frame_table_render import (
     centre_text,
     column_at,
     column_offsets,
+    column_widths,
+    visible_columns,
     default_columns,
     cell_style,
     header_cells,
@@ -167,7 +169,7 @@ class FrameTable(ScrollView, can_focus=True):
         self._requested: tuple[pl.DataFrame, _Query, _Sort] | None = None
         self._applied: tuple[pl.DataFrame, _Query, _Sort] | None = None
         self._view_version = 0  # bumps per applied view; keys the slice cache
-        self._slice_key: tuple[int, int, int] | None = None
+        self._slice_key: tuple[int, ...] | None = None
         self._slice_rows: list[Cells] = []
         self._paint: tuple[Style, int, int] | None = None  # set during render_lines
 
@@ -213,16 +215,17 @@ class FrameTable(ScrollView, can_focus=True):
         if columns:
             self._explicit_columns = list(columns)
         chosen = self._explicit_columns
-        if chosen is None or any(column.key not in frame.schema for column in chosen):
+        schema = frame.schema  # (built afresh on each access: once, not per column)
+        if chosen is None or any(column.key not in schema for column in chosen):
             if columns:
-                missing = [c.key for c in columns if c.key not in frame.schema]
+                missing = [c.key for c in columns if c.key not in schema]
                 raise ValueError(f"columns not in frame: {missing}")
-            chosen = default_columns(frame.schema)
+            chosen = default_columns(schema)
         if frame is not self._frame:
             self._facts = SearchFacts(frame)
         self._frame = frame
         self._columns = chosen
-        self._forget_missing_columns(frame.schema)
+        self._forget_missing_columns(schema)
         self._measure_columns()  # before the cursor_column watcher reads the offsets
         self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
         self._refresh_view(reset_cursor=False)
@@ -343,10 +346,7 @@ class FrameTable(ScrollView, can_focus=True):
     # ---- geometry -------------------------------------------------------
 
     def _measure_columns(self) -> None:
-        self._widths = [
-            column.width or auto_width(column, width_sample(self._frame, column.key))
-            for column in self._columns
-        ]
+        self._widths = column_widths(self._frame, self._columns)
         self._offsets = column_offsets(self._widths)
         self._slice_key = None
 
@@ -473,15 +473,19 @@ class FrameTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         base, width, body = self._paint or self._paint_context()
         scroll_x, scroll_y = self.scroll_offset
+        first, last = visible_columns(self._offsets, self._widths, scroll_x, width)
+        # Only the columns in view are drawn (a file of 10,000 columns drew all of them
+        # for every line); the strip starts where the first of them does.
+        left = scroll_x - (self._offsets[first] if first < len(self._offsets) else 0)
         if y == 0:
-            return self._header_strip(base).crop_extend(scroll_x, scroll_x + width, base)
+            return self._header_strip(base, first, last).crop_extend(left, left + width, base)
         index = scroll_y + y - 1
         if self.row_count == 0 and y == 1:
             style = base + self.get_component_rich_style("frame-table--empty")
             return Strip([Segment(centre_text(self.empty_text, width), style)])
         if index >= self.row_count:
             return Strip.blank(width, base)
-        cells = self._visible_cells(scroll_y, max(body, y))[y - 1]
+        cells = self._visible_cells(scroll_y, max(body, y), first, last)[y - 1]
         if index == self.cursor_row:
             # Cell colours are dropped so the cursor stays readable on any theme.
             style = base + self.get_component_rich_style("frame-table--cursor")
@@ -490,27 +494,32 @@ class FrameTable(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("frame-table--even")
         else:
             style = base
-        return cells_strip(cells, style).crop_extend(scroll_x, scroll_x + width, style)
+        return cells_strip(cells, style).crop_extend(left, left + width, style)
 
-    def _visible_cells(self, scroll_y: int, height: int) -> list[Cells]:
-        """Text and style of every visible row, sliced from the view once per scroll."""
-        key = (self._view_version, scroll_y, height)
+    def _visible_cells(self, scroll_y: int, height: int, first: int, last: int) -> list[Cells]:
+        """Text and style of every visible row's columns `first..last`, sliced from the
+        view once per scroll."""
+        key = (self._view_version, scroll_y, height, first, last)
         if key != self._slice_key:
-            keys = [column.key for column in self._columns]
-            rows = self._view.slice(scroll_y, height).select(keys).rows()
-            self._slice_rows = [self._row_cells(row) for row in rows]
+            columns = self._columns[first:last]
+            rows = self._view.slice(scroll_y, height).select([c.key for c in columns]).rows()
+            widths = self._widths[first:last]
+            self._slice_rows = [self._row_cells(row, columns, widths) for row in rows]
             self._slice_key = key
         return self._slice_rows
 
-    def _row_cells(self, row: Sequence[Any]) -> Cells:
+    @staticmethod
+    def _row_cells(row: Sequence[Any], columns: Sequence[Column],
+                   widths: Sequence[int]) -> Cells:
         return [
             (render_cell(column, value, width), cell_style(column, value))
-            for column, width, value in zip(self._columns, self._widths, row)
+            for column, width, value in zip(columns, widths, row)
         ]
 
-    def _header_strip(self, base: Style) -> Strip:
+    def _header_strip(self, base: Style, first: int, last: int) -> Strip:
         style = base + self.get_component_rich_style("frame-table--header")
-        cursor = self.cursor_column if self.has_focus else None
+        cursor = self.cursor_column - first if self.has_focus else None
         cursor_style = self.get_component_rich_style("frame-table--header-cursor")
-        cells = header_cells(self._columns, self._widths, self._sort, cursor, cursor_style)
+        cells = header_cells(self._columns[first:last], self._widths[first:last], self._sort,
+                             cursor, cursor_style)
         return cells_strip(cells, style)

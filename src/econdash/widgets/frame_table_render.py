@@ -6,6 +6,8 @@ query helpers can run in a worker thread.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -176,6 +178,35 @@ def auto_width(column: Column, sample: Iterable[Any]) -> int:
     return min(max(header, widest, MIN_AUTO_WIDTH), MAX_AUTO_WIDTH)
 
 
+EXACT_WIDTH_COLUMNS = 200
+"""Columns measured exactly (a few polars calls each, ~1 ms); further columns of a very
+wide table are estimated all at once (10,000 columns took 10 s to measure one by one)."""
+
+
+def column_widths(frame: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
+    """Each column's width: given, else measured from its values (see `auto_width`)."""
+    exact = [column.width or auto_width(column, width_sample(frame, column.key))
+             for column in columns[:EXACT_WIDTH_COLUMNS]]
+    return exact + estimated_widths(frame, columns[EXACT_WIDTH_COLUMNS:])
+
+
+def estimated_widths(frame: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
+    """Widths from one pass over the first rows of every column: text by characters
+    (CJK counting two cells), other values by their formatted length."""
+    if not columns:
+        return []
+    keys = [c.key for c in columns if not c.width]
+    if not keys:
+        return [column.width or 0 for column in columns]
+    # Long form (column name, text) so thousands of columns are one expression, not one each.
+    cells = (pl.col("value").str.len_chars() + pl.col("value").str.count_matches(_WIDE)).max()
+    widest = dict(frame.head(WIDTH_SAMPLE_ROWS).select(pl.col(keys).cast(pl.String))
+                  .unpivot(variable_name="key").group_by("key").agg(cells).iter_rows())
+    return [column.width or min(max(cell_len(column.header) + 2, widest.get(column.key) or 0,
+                                    MIN_AUTO_WIDTH), MAX_AUTO_WIDTH)
+            for column in columns]
+
+
 def width_sample(frame: pl.DataFrame, key: str) -> list[Any]:
     """Values that decide a column's auto width: the widest of the first rows plus likely
     extremes beyond them."""
@@ -223,10 +254,20 @@ def column_offsets(widths: Sequence[int]) -> list[int]:
 
 def column_at(offsets: Sequence[int], widths: Sequence[int], x: int) -> int | None:
     """Index of the column covering cell `x` (None on a separator or past the end)."""
-    for index, (start, width) in enumerate(zip(offsets, widths)):
-        if start <= x < start + width:
-            return index
+    index = bisect_right(offsets, x) - 1
+    if 0 <= index < len(widths) and x < offsets[index] + widths[index]:
+        return index
     return None
+
+
+def visible_columns(offsets: Sequence[int], widths: Sequence[int], x: int,
+                    width: int) -> tuple[int, int]:
+    """(first, last + 1) of the columns that cells x..x+width-1 show, in part or whole."""
+    if not offsets:
+        return 0, 0
+    first = max(bisect_right(offsets, x) - 1, 0)
+    last = max(bisect_left(offsets, x + width), first + 1)
+    return first, min(last, len(offsets))
 
 
 def cells_strip(cells: Cells, style: Style) -> Strip:
