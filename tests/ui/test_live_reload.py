@@ -222,3 +222,30 @@ def test_reloads_do_not_freeze_replaced_datasets(tmp_path: Path,
 
     run(scenario, root)
     assert len(freezes) == 1
+
+
+def test_the_open_problems_list_follows_reloads(tmp_path: Path) -> None:
+    """F19: it kept showing a fixed file's error until closed and opened again."""
+    from econdash.screens.problems import ProblemsScreen
+    root = cities(tmp_path)
+    report = root / "2017-FY" / "report.toml"
+    good = report.read_text(encoding="utf-8")
+
+    def listed(app: EcondashApp) -> str:
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#problems-list", Static).content)
+        return console.export_text()
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        report.write_text("[period\nyear = 2017\n", encoding="utf-8")
+        await wait_for(pilot, lambda: "2017-FY/report.toml" in listed(app))
+        staged = report.with_name(".report.toml.new")
+        staged.write_text(good, encoding="utf-8")
+        staged.replace(report)
+        await wait_for(pilot, lambda: "2017-FY/report.toml" not in listed(app))
+        assert isinstance(app.screen, ProblemsScreen)
+
+    run(scenario, root)

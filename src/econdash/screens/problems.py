@@ -57,5 +57,9 @@ class ProblemsScreen(LocalizedModalScreen):
     def on_mount(self) -> None:
         self.add_class("modal")
 
+    def refresh_all(self) -> None:
+        """After a reload: the problems of the data now loaded (a fixed file's error goes)."""
+        self.query_one("#problems-list", Static).update(problems_text(self.app))
+
     def action_close(self) -> None:
         self.dismiss()
