@@ -81,7 +81,7 @@ def spawn(args: list[str], *, headless: bool, timeout: float, env: dict[str, str
         streams = dict(stdin=slave, stdout=slave, stderr=slave)  # Textual writes to stderr
     spawned = time.perf_counter()
     process = subprocess.Popen(command, pass_fds=(write_end,), env=env, cwd=REPO,
-                               start_new_session=True, **streams)
+                               start_new_session=True, preexec_fn=_die_with_parent, **streams)
     os.close(write_end)
     if master is not None:
         os.close(slave)
@@ -102,6 +102,17 @@ def spawn(args: list[str], *, headless: bool, timeout: float, env: dict[str, str
         raise ChildFailed(f"scenario.py {' '.join(args)} failed ({code}):\n"
                           + _plain_tail(bytes(output)))
     return Run(spawned, json.loads(line))
+
+
+def _die_with_parent() -> None:
+    """In a scenario's process: end it when this runner ends, however it ends (killed by a
+    timeout included; a scenario left behind kept a core busy). Linux only."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _drain(fd: int, into: bytearray) -> None:

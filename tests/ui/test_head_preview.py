@@ -18,7 +18,7 @@ from econdash.screens.enterprises import LadderTree
 from econdash.screens.export_dialog import ExportScreen
 from econdash.screens.problems import ProblemsScreen
 from econdash.widgets.frame_table import FrameTable
-from tests.ui.ui_support import HeldLoading
+from ui_support import HeldLoading
 
 HEAD_BYTES = 2000  # about ten rows of the bundled roster
 

@@ -19,9 +19,9 @@ from econdash.query import series_summary
 from econdash.screens.history import HistoryScreen, SeriesDetailScreen
 from econdash.screens.problems import ProblemsScreen
 from econdash.widgets.frame_table import FrameTable
+from shared_material import REALDATA, needs
 from ui_support import plain, run_scenario, Scenario
 
-REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 SERIES = """\
 indicator,year,first_month,last_month,value,unit,yoy_pct,name,name_en,category
@@ -147,7 +147,7 @@ def test_no_series_says_how_to_get_some() -> None:
     run(scenario, load_dataset(bundled_dataset()))
 
 
-@pytest.mark.skipif(not NBS_MONTHLY.is_file(), reason=f"NBS sample not found at {NBS_MONTHLY}")
+@needs("realdata/nbs_fsyd_realestate_浙江.csv")
 def test_an_imported_statistics_export(tmp_path: Path) -> None:
     root = tmp_path / "data"
     shutil.copytree(bundled_dataset(), root)

@@ -21,7 +21,7 @@ from econdash.screens.problems import ProblemsScreen
 from econdash.widgets.kpi_card import KpiCards
 from econdash.widgets.keybar import KeyBar
 from econdash.widgets.topbar import TopBar
-from tests.ui.ui_support import HeldLoading, run_scenario
+from ui_support import HeldLoading, run_scenario
 
 
 def snapshot_startup(path: Path, loading: HeldLoading, cache: Path) -> Startup:

@@ -27,8 +27,8 @@ from econdash.loaders import load_dataset
 from econdash.paths import bundled_dataset, bundled_examples, user_dataset
 from econdash.dataset_lock import LOCK_FILE
 from econdash.store import BACKUP_DIR, TEMP_PREFIX
+from shared_material import REALDATA, needs
 
-REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 H1 = "2022M01-M06"
 
@@ -417,8 +417,7 @@ def test_sigkill_during_a_large_copy_leaves_the_dataset_as_it_was(tmp_path: Path
 
 # ---------------------------------------------------------------- import an NBS export
 
-needs_realdata = pytest.mark.skipif(not NBS_MONTHLY.is_file(),
-                                    reason=f"NBS sample not found at {NBS_MONTHLY}")
+needs_realdata = needs("realdata/nbs_fsyd_realestate_浙江.csv")
 
 
 @needs_realdata

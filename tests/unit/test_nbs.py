@@ -24,12 +24,9 @@ from econdash.loaders.nbs import StatisticsExport, is_statistics_export, parse_s
 from econdash.loaders.nbs_layouts import indicator_id, parse_period, split_name
 from econdash.loaders.report import ID_PATTERN
 from econdash.loaders.specs import SERIES
+from shared_material import REALDATA, needs
 
-REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
-needs_realdata = pytest.mark.skipif(
-    not REALDATA.is_dir(),
-    reason=f"the real NBS exports are not here: {REALDATA} is absent (it sits next to the "
-    "repository, in shared/realdata, and is never copied into it)")
+needs_realdata = needs("realdata")
 PROVINCES = {"浙江": "浙江省", "江苏": "江苏省", "内蒙古": "内蒙古自治区"}
 GDP = "nbs_gross_domestic_product"
 

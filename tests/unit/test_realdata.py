@@ -12,14 +12,9 @@ import pytest
 
 from econdash.loaders.csvfile import CsvSpec, read_csv_table
 from econdash.loaders.text import decode
+from shared_material import REALDATA, needs
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-CANDIDATES = [REPO_ROOT.parent / "shared" / "realdata"]
-REALDATA = next((p for p in CANDIDATES if p.is_dir()), None)
-
-pytestmark = pytest.mark.skipif(
-    REALDATA is None,
-    reason="real-data samples not found (looked in: " + ", ".join(map(str, CANDIDATES)) + ")")
+pytestmark = needs("realdata")
 
 NBS_MONTHLY = ["nbs_fsyd_realestate_浙江.csv", "nbs_fsyd_realestate_江苏.csv",
                "nbs_fsyd_realestate_内蒙古.csv"]
@@ -28,7 +23,7 @@ PERMISSIVE = CsvSpec(required=())
 
 
 def sample(name: str) -> Path:
-    path = REALDATA / name  # type: ignore[operator]
+    path = REALDATA / name
     if not path.is_file():
         pytest.skip(f"{name} is not in {REALDATA}")
     return path
