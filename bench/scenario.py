@@ -12,7 +12,7 @@ writes it to the pty when run under one; --headless composes it but writes nothi
 synchronous with the widget's refresh, so that frame contains it. Keys are sent the way Textual's driver sends
 them (`driver.send_message(events.Key)`), without the parser's few microseconds.
 
-Scenarios: hello, econ_start, econ_rows, filter, read, read_tp, sparklines.
+Scenarios: hello, econ_start, econ_rows, filter, reloads, read, read_tp, sparklines.
 """
 
 import time  # noqa: E402 - the docstring above costs nothing; the clock starts here
@@ -40,6 +40,18 @@ CHINESE_QUERY = "华达精工"  # typed one character at a time (as an IME commi
 ASCII_QUERY = "huada"  # the English names: case-insensitive ASCII search
 SCROLL_KEYS = ["down"] * 5 + ["pagedown"] * 5 + ["end", "home"] * 3
 SPARK_COUNT, SPARK_POINTS, SPARK_UPDATES = 100, 120, 5
+
+
+RELOADS = 20
+
+
+def rss_mb() -> float:
+    """Resident set size of this process now (Linux; else the peak)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return peak_rss_mb()
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
 
 
 def peak_rss_mb() -> float:
@@ -125,7 +137,7 @@ def run_app(app: Any, pilot: Callable, args: argparse.Namespace) -> None:
 # ---- the apps --------------------------------------------------------------------------
 
 
-def econ_app(data: Path, section: str) -> Any:
+def econ_app(data: Path, section: str, watch: bool = False) -> Any:
     """The app as `econdash --data DATA` builds it: the load (or the overview snapshot) is
     started before Textual is imported."""
     from econdash.loading import begin
@@ -145,7 +157,8 @@ def econ_app(data: Path, section: str) -> Any:
         # section is opened by the saved settings, as for a user.
         CSS_PATH = str(Path(inspect.getfile(EcondashApp)).parent / EcondashApp.CSS_PATH)
 
-    return BenchApp(DatasetChoice(data, "--data"), settings_file=settings, startup=startup)
+    return BenchApp(DatasetChoice(data, "--data"), settings_file=settings, startup=startup,
+                    watch=watch)
 
 
 def table_of(app: Any) -> Any:
@@ -321,6 +334,38 @@ def scenario_filter(args: argparse.Namespace) -> dict:
                 start = time.perf_counter()
                 base = base.filter(query_expr(frame.schema, query[:end], columns, {}))
                 result["polars_narrow_ms"].append((time.perf_counter() - start) * 1000)
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+def scenario_reloads(args: argparse.Namespace) -> dict:
+    """Live reload: memory once the dataset is shown, then after each of RELOADS reloads
+    (a file of the dataset rewritten, as an editor's autosave or a sync client does)."""
+    app = econ_app(args.data, "enterprises", watch=True)
+    type(app).RELOAD_SECONDS = 0.2  # (the app polls every 2 s: the same reloads, sooner)
+    probe = Probe(app)
+    painted = probe.watch(lambda: table_painted(app, args.rows))
+    result: dict = {"rss_mb": []}
+    note = args.data / "notes.txt"
+
+    async def pilot(_pilot: Any) -> None:
+        await probe.wait(painted, "the enterprises table")
+        await settle(app, 0.5)
+        result["rss_mb"].append(rss_mb())
+        for number in range(RELOADS):
+            shown = app.dataset
+            note.write_text(f"edit {number}\n", encoding="utf-8")
+            deadline = time.perf_counter() + WAIT_SECONDS
+            while app.dataset is shown:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"reload {number + 1} did not happen")
+                await asyncio.sleep(0.02)
+            await settle(app, 0.3)
+            result["rss_mb"].append(rss_mb())
+        note.unlink()
         result["done"] = True
         app.exit()
 

@@ -39,6 +39,8 @@ ROWS = [
     ("scrolling, 10,000 rows", "home"),
     ("memory, 10,000 rows", "baseline"),
     ("memory, 10,000 rows", "peak RSS"),
+    ("live reload", "memory once the table is shown"),
+    ("live reload", "memory after 20 reloads"),
     ("100 sparklines", "mount"),
     ("100 sparklines", "new data"),
     ("VisiData", ""),

@@ -132,7 +132,6 @@ class EcondashApp(App):
         """On a bug, exit with a plain message and a log (the real dashboard) instead of
         Textual's traceback (the tests, and ECONDASH_DEBUG=1, see every exception)."""
         self.internal_errors: list[BaseException] = []
-        self._frozen = False  # gc.freeze() done (after the first full load)
         self.exit_message: str | None = None  # what the guard printed when it ended the app
         self.set_reactive(EcondashApp.lang, lang or self.settings.lang)
 
@@ -176,6 +175,7 @@ class EcondashApp(App):
             self.theme = self.settings.theme
         if self._preloaded is not None:
             self.apply_dataset(self._preloaded)
+            self._preloaded = None  # (held here, a reload could never free it)
         elif self._startup is not None and self._startup.loading is not None:
             # The whole load waits for the frame showing the preview (if there is one).
             self.call_after_refresh(self._startup.loading.head_shown.set)
@@ -206,6 +206,8 @@ class EcondashApp(App):
         path = loading.path
         try:
             stamp, dataset = loading.result()
+            if self._startup is not None and self._startup.loading is loading:
+                self._startup.loading = None  # it holds its result: let a reload free it
             from econdash.query import observations
             obs = None if reload else observations(dataset)  # a reload merges first
         except EcondashError as exc:
@@ -286,7 +288,7 @@ class EcondashApp(App):
         self._set_dataset(merged, keep_period=current)
         if errors:
             toast(self, tr("reload_failed", self.lang, problem=errors[0]), severity="warning",
-                        timeout=8)
+                  timeout=8)
         else:
             toast(self, tr("reloaded", self.lang), timeout=3)
 
@@ -300,14 +302,23 @@ class EcondashApp(App):
         index = ids.index(keep_period) if keep_period in ids else len(ids) - 1
         self.set_reactive(EcondashApp.period_index, max(index, 0))
         self.refresh_screen()
-        if not dataset.partial and not self._frozen:
-            # The first loaded data and the widgets mostly stay for the session: keep the
-            # collector from rescanning them on every typed key (pauses of 100 ms and more
-            # at 1M rows). Once only: what a freeze holds is never collected, so freezing
-            # again on each live reload kept every replaced dataset (~70 MB each at 200k
-            # rows, hostile test F9).
-            gc.freeze()
-            self._frozen = True
+        if not dataset.partial:
+            self.call_after_refresh(self._collect_and_freeze)
+
+    @staticmethod
+    def _collect_and_freeze() -> None:
+        """Once loaded data is on screen: free what it replaced, then freeze the rest.
+
+        The loaded data and the widgets mostly stay for the session: frozen, the collector
+        does not rescan them on every typed key (pauses of 100 ms and more at 1M rows).
+        But what a freeze holds is never collected: a replaced dataset sits in reference
+        cycles (widgets, caches) of few Python objects and hundreds of MB of frames, so
+        it is unfrozen and collected first (freezing on each reload without this kept
+        every replaced dataset, ~70 MB each at 200k rows: hostile test F9).
+        """
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _load_failed(self, error: EcondashError, reload: bool) -> None:
         if reload and self.dataset is not None:

@@ -9,6 +9,7 @@ polars expressions; only aggregated results become Python values.
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,7 +267,9 @@ class EnterprisesScreen(FilteredTableScreen):
 
 SUMMARY_INLINE_ROWS = 50_000
 """Rosters up to this many rows are summarised at once; bigger ones in a worker."""
-_SUMMARIES: dict[tuple[int, str], tuple[pl.DataFrame, RosterSummary]] = {}
+_SUMMARIES: dict[tuple[int, str], tuple[weakref.ref[pl.DataFrame], RosterSummary]] = {}
+"""Summaries by roster; the roster is held weakly, so a roster replaced by a reload is freed
+(holding it kept up to five old rosters, hundreds of MB, alive)."""
 _SUMMARIES_LOCK = threading.Lock()  # also held while computing: one summary at a time
 
 
@@ -274,7 +277,7 @@ def cached_roster_summary(period: PeriodData, lang: str) -> RosterSummary | None
     """The summary if it was computed already (never waits)."""
     hit = _SUMMARIES.get((id(period.enterprises), lang))
     # `is`: an id can be reused by another roster after a reload.
-    return hit[1] if hit is not None and hit[0] is period.enterprises else None
+    return hit[1] if hit is not None and hit[0]() is period.enterprises else None
 
 
 def roster_summary(period: PeriodData, lang: str) -> RosterSummary:
@@ -294,7 +297,7 @@ def roster_summary(period: PeriodData, lang: str) -> RosterSummary:
         for column, _ in EnterprisesScreen.FILTERS[1:]:
             choices[column] = distinct_values(roster, column)
         summary = RosterSummary(ladder, choices)
-        if len(_SUMMARIES) > 4:
-            _SUMMARIES.clear()
-        _SUMMARIES[(id(roster), lang)] = (roster, summary)
+        for key in [key for key, (held, _) in _SUMMARIES.items() if held() is None]:
+            del _SUMMARIES[key]
+        _SUMMARIES[(id(roster), lang)] = (weakref.ref(roster), summary)
         return summary
