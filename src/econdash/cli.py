@@ -113,27 +113,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("ECONDASH_DEBUG"):
             raise
-        say(f"econdash: internal error: {exc.__class__.__name__}: {exc}\n"
-            "  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
+        say(f"econdash: internal error: {exc.__class__.__name__}: {exc}", error=True)
+        say("  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
             error=True)
         return EXIT_INTERNAL
 
 
-def say(text: str, error: bool = False) -> None:
-    """Print lines for a person: every line with its control characters made visible
-    (`\\x1b`), since they quote file names and data (F7: a label could otherwise
-    retitle the terminal, clear it, or fake a line)."""
+def say(*lines: str, error: bool = False) -> None:
+    """Print lines for a person, each on one line whatever it quotes: control characters,
+    newlines included, are made visible (`\\x1b`, `\\n`), since lines quote file names
+    and data (F7: a label could otherwise retitle the terminal, clear it, fake a line)."""
     from econdash.safetext import visible
     stream = sys.stderr if error else sys.stdout
-    stream.write("".join(visible(line) + "\n" for line in text.split("\n")))
+    stream.write("".join(visible(line) + "\n" for line in lines))
 
 
 def run_check(args: argparse.Namespace) -> int:
     """`econdash check`: print what loaded and every problem; exit 0 or 1."""
     from econdash.report_text import check_report
     dataset, choice = _load(args.path)
-    text, ok = check_report(dataset, choice, strict=args.strict)
-    say(text)
+    lines, ok = check_report(dataset, choice, strict=args.strict)
+    say(*lines)
     return EXIT_OK if ok else EXIT_FAILED
 
 
@@ -208,7 +208,7 @@ def _target(path: str | None):
 
 
 def _print_lines(lines: list[str]) -> None:
-    say("\n".join(lines))
+    say(*lines)
 
 
 def run_dashboard(args: argparse.Namespace) -> int:

@@ -18,8 +18,9 @@ ORIGIN_TEXT = {
 }
 
 
-def check_report(dataset: Dataset, choice: DatasetChoice, strict: bool) -> tuple[str, bool]:
-    """The text `econdash check` prints, and whether the check passed."""
+def check_report(dataset: Dataset, choice: DatasetChoice,
+                 strict: bool) -> tuple[list[str], bool]:
+    """The lines `econdash check` prints, and whether the check passed."""
     lines = [f"Dataset: {dataset.root} ({ORIGIN_TEXT.get(choice.origin, choice.origin)})"]
     if dataset.name:
         lines.append(f"  {dataset.title('zh')}")
@@ -40,7 +41,7 @@ def check_report(dataset: Dataset, choice: DatasetChoice, strict: bool) -> tuple
     verdict = "OK" if ok else "FAILED"
     suffix = " (--strict: warnings fail)" if strict and warnings and not errors else ""
     lines.append(f"{verdict}: {errors} error(s), {warnings} warning(s){suffix}")
-    return "\n".join(lines), ok
+    return lines, ok
 
 
 def _series_names(dataset: Dataset) -> str:

@@ -299,3 +299,13 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path, subprocess_env) -> None:
     dump.stdout.close()  # as `| true` or `| head` does before the dump is written
     _, err = dump.communicate(timeout=120)
     assert dump.returncode == 0 and err == b""
+
+
+def test_a_newline_in_a_folder_name_stays_on_its_line(tmp_path: Path, write_period,
+                                                       capsys) -> None:
+    """F19: `check` printed `loaded … from new` and `line/: …` as two lines."""
+    write_period(tmp_path / "nl" / "new\nline")
+    assert main(["check", str(tmp_path / "nl")]) == 0
+    out = capsys.readouterr().out
+    loaded = [line for line in out.splitlines() if "loaded" in line]
+    assert len(loaded) == 1 and "new\\nline/" in loaded[0]
