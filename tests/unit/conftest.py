@@ -105,6 +105,20 @@ def subprocess_env_fixture(isolated_home: Path) -> dict[str, str]:
     return subprocess_env()
 
 
+@pytest.fixture
+def read(tmp_path: Path):
+    """read(text_or_bytes, spec=PROJECTS, name="projects.csv") -> CsvResult: the file
+    written as given (text as UTF-8), then read and checked."""
+    from econdash.loaders.csvfile import read_csv_table
+    from econdash.loaders.specs import PROJECTS
+
+    def _read(data: str | bytes, spec=PROJECTS, name: str = "projects.csv"):
+        path = tmp_path / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return read_csv_table(path, name, spec)
+    return _read
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Path:
     """The bundled seed dataset folder."""

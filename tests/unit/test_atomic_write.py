@@ -9,7 +9,6 @@ Exports, settings, caches and imports all write through this one function.
 from __future__ import annotations
 
 import os
-import socket
 import stat
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from econdash import store
 from econdash.settings import Settings, save_settings
 from econdash.store import WriteRefused, atomic_write_bytes, atomic_write_text
+from dataset_files import unix_socket
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -136,14 +136,7 @@ def test_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:
 
 
 def test_socket_is_refused(tmp_path: Path) -> None:
-    if not hasattr(socket, "AF_UNIX"):
-        pytest.skip("this platform has no Unix sockets")
-    target = tmp_path / "s.csv"
-    with socket.socket(socket.AF_UNIX) as server:
-        try:
-            server.bind(str(target))
-        except OSError as exc:  # e.g. a path too long for sun_path
-            pytest.skip(f"cannot make a Unix socket here: {exc}")
+    with unix_socket(tmp_path / "s.csv") as target:
         refused(target, "is a socket")
     assert stat.S_ISSOCK(os.lstat(target).st_mode)
 

@@ -14,16 +14,6 @@ from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
 from econdash.loaders.text import UTF8_BOM
 
 
-@pytest.fixture
-def read(tmp_path: Path):
-    """read(text_or_bytes, spec=PROJECTS) -> CsvResult, for a file named projects.csv."""
-    def _read(data: str | bytes, spec=PROJECTS, name: str = "projects.csv") -> CsvResult:
-        path = tmp_path / name
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-        return read_csv_table(path, name, spec)
-    return _read
-
-
 def errors(result: CsvResult) -> list[Problem]:
     return [p for p in result.problems if p.severity == "error"]
 

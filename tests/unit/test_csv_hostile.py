@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,16 +16,6 @@ from econdash.loaders.specs import PROJECTS
 from econdash.safetext import clean, has_dangerous
 
 TITLE_ATTACK = "\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[31mFAKE: 0 errors\x1b[0m"
-
-
-@pytest.fixture
-def read(tmp_path: Path):
-    """read(bytes_or_text) -> CsvResult for a projects.csv written as given."""
-    def _read(data: str | bytes, name: str = "projects.csv") -> CsvResult:
-        path = tmp_path / name
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-        return read_csv_table(path, name, PROJECTS)
-    return _read
 
 
 def warnings(result: CsvResult) -> list[Problem]:

@@ -17,6 +17,7 @@ from econdash.loaders.csvfile import read_csv_table
 from econdash.loaders.meta import holds_report, series_files
 from econdash.loaders.specs import PROJECTS
 from econdash.loaders.text import read_bytes
+from dataset_files import unix_socket
 
 PROJECTS_CSV = "name,category\n园区A,工业\n"
 SERIES_CSV = "indicator,year,first_month,last_month,value,unit,yoy_pct\nx,2021,1,6,1.5,亿元,2\n"
@@ -90,15 +91,7 @@ def test_read_bytes_refuses_a_character_device() -> None:
 
 
 def test_read_bytes_refuses_a_socket(tmp_path: Path) -> None:
-    socket = pytest.importorskip("socket")
-    if not hasattr(socket, "AF_UNIX"):
-        pytest.skip("no Unix sockets on this system")
-    path = tmp_path / "s.csv"
-    with socket.socket(socket.AF_UNIX) as server:
-        try:
-            server.bind(str(path))
-        except OSError as exc:
-            pytest.skip(f"cannot bind a Unix socket here: {exc}")
+    with unix_socket(tmp_path / "s.csv") as path:
         with pytest.raises(FileProblem, match=r"is not an ordinary file \(a socket\)"):
             read_bytes(path, "s.csv")
 

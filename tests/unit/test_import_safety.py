@@ -28,28 +28,10 @@ from econdash.loaders import load_dataset
 from econdash.paths import bundled_dataset
 from econdash.placing import JOURNAL
 from econdash.store import BACKUP_DIR, TEMP_PREFIX
+from dataset_files import dataset_copy, snapshot, visible
 
 H1 = "2022M01-M06"
 OLD_OUTPUT, NEW_OUTPUT = 397.3, 400.0
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under `root` but the lock file, with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
-
-
-def visible(root: Path) -> dict[str, bytes]:
-    """The files load_dataset can see (nothing under a hidden folder)."""
-    return {k: v for k, v in snapshot(root).items()
-            if not any(part.startswith(".") for part in k.split("/"))}
-
-
-def dataset_copy(tmp_path: Path, name: str = "data") -> Path:
-    """A user dataset: a copy of the bundled seed dataset (period 2022H1, output 397.3)."""
-    target = tmp_path / name
-    shutil.copytree(bundled_dataset(), target)
-    return target
 
 
 def period(folder: Path, year: int = 2022, months: tuple[int, int] = (1, 12),

@@ -25,32 +25,12 @@ from econdash.errors import EcondashError
 from econdash.importing import import_source, init_dataset, new_period
 from econdash.loaders import load_dataset
 from econdash.paths import bundled_dataset, bundled_examples, user_dataset
-from econdash.dataset_lock import LOCK_FILE
 from econdash.store import BACKUP_DIR, TEMP_PREFIX
 from shared_material import REALDATA, needs
+from dataset_files import dataset_copy, snapshot, visible
 
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 H1 = "2022M01-M06"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under `root`, hidden ones included, with its bytes (but the lock file,
-    which any command that writes creates and leaves, holding its pid)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
-
-
-def visible(root: Path) -> dict[str, bytes]:
-    """The files load_dataset can see (nothing under a hidden folder)."""
-    return {k: v for k, v in snapshot(root).items()
-            if not any(part.startswith(".") for part in k.split("/"))}
-
-
-def dataset_copy(tmp_path: Path, name: str = "data") -> Path:
-    """A user dataset: a copy of the bundled seed dataset (period 2022H1)."""
-    target = tmp_path / name
-    shutil.copytree(bundled_dataset(), target)
-    return target
 
 
 def edited_period(tmp_path: Path, folder: str = "2022-FY", months: tuple[int, int] = (1, 12),

@@ -18,12 +18,7 @@ from econdash.store import (
     BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text, backup_folder,
     copy_folder_atomically, remove_stale_temporaries,
 )
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under `root` (hidden ones included) with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+from dataset_files import snapshot
 
 
 def entries(root: Path) -> list[str]:
