@@ -592,8 +592,8 @@ when the whole run uses fewer)."""
 
 
 def make_data(root: Path, sizes: list[int], reload_rows: int) -> dict[str, Any]:
-    from econdash.demo import write_demo_dataset
-    from econdash.paths import bundled_dataset
+    from econdash.core.admin.demo.generate import write_demo_dataset
+    from econdash.core.paths import bundled_dataset
     data: dict[str, Any] = {"bundled": bundled_dataset()}
     for n in sorted(set(sizes)):
         target = root / f"demo-{n}"

@@ -140,8 +140,8 @@ def run_app(app: Any, pilot: Callable, args: argparse.Namespace) -> None:
 def econ_app(data: Path, section: str, watch: bool = False) -> Any:
     """The app as `econdash --data DATA` builds it: the load (or the overview snapshot) is
     started before Textual is imported."""
-    from econdash.loading import begin
-    from econdash.paths import DatasetChoice
+    from econdash.core.startup import begin
+    from econdash.core.paths import DatasetChoice
     home = os.environ.get("ECONDASH_HOME")  # run.py points it into its temporary folder
     folder = Path(home) if home else Path(tempfile.mkdtemp(prefix="econdash-bench-"))
     settings = folder / f"settings-{os.getpid()}.toml"
@@ -150,7 +150,7 @@ def econ_app(data: Path, section: str, watch: bool = False) -> Any:
     settings.write_text(f'section = "{section}"\n', encoding="utf-8")
     gc.disable()  # as `econdash` does until the first frame (cli.run_dashboard)
     startup = begin(data, section)
-    from econdash.app import EcondashApp
+    from econdash.tui.app import EcondashApp
 
     class BenchApp(EcondashApp):
         # Only so the CSS is found (CSS_PATH is relative to the file of the class); the
@@ -162,7 +162,7 @@ def econ_app(data: Path, section: str, watch: bool = False) -> Any:
 
 
 def table_of(app: Any) -> Any:
-    from econdash.widgets.frame_table import FrameTable
+    from econdash.tui.widgets.frame_table import FrameTable
     return app.screen.query_one(FrameTable)
 
 
@@ -178,8 +178,8 @@ def table_painted(app: Any, rows: int | None = None) -> bool:
 def summary_shown(app: Any) -> bool:
     """Section 5's ladder and every filter's choices are in: a big roster's are summarised
     after all its rows show, and the keys timed after this are not competing with that."""
-    from econdash.screens.enterprises import LadderTree
-    from econdash.widgets.filter_bar import FilterBar
+    from econdash.tui.screens.enterprises import LadderTree
+    from econdash.tui.widgets.filter_bar import FilterBar
     screen = app.screen
     bar = screen.query_one(FilterBar)
     return bool(screen.query_one(LadderTree).root.children) and all(
@@ -221,7 +221,7 @@ def scenario_hello(args: argparse.Namespace) -> dict:
 def scenario_econ_start(args: argparse.Namespace) -> dict:
     """econdash on a dataset: process start to the overview painted with its cards (from
     the snapshot of an earlier run when there is one), and to the loaded data shown."""
-    from econdash.widgets.kpi_card import KpiCards
+    from econdash.tui.widgets.kpi_card import KpiCards
     app = econ_app(args.data, "overview")
     probe = Probe(app)
     found = probe.watch(lambda: any(shows(c) and c.cards for c in app.screen.query(KpiCards)))
@@ -278,7 +278,7 @@ def scenario_econ_rows(args: argparse.Namespace) -> dict:
 def scenario_filter(args: argparse.Namespace) -> dict:
     """Typing into the enterprises search: key to echo, key to filtered table; polars alone."""
     from textual.widgets import Input
-    from econdash.filtering import query_expr
+    from econdash.core.query.filtering import query_expr
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
     painted = probe.watch(lambda: table_painted(app, args.rows))

@@ -54,13 +54,13 @@ from hypothesis import strategies as st
 from hypothesis.errors import HypothesisException
 from hypothesis.reporting import with_reporter
 
-from econdash.errors import EcondashError
-from econdash.loaders import load_dataset
-from econdash.loaders.numbers import parse_number
-from econdash.model.dataset import Dataset
-from econdash.model.period import Period, parse_period_id
-from econdash.paths import DatasetChoice, bundled_dataset
-from econdash.report_text import check_report
+from econdash.core.errors import EcondashError
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.numbers import parse_number
+from econdash.core.model.dataset import Dataset
+from econdash.core.model.period import Period, parse_period_id
+from econdash.core.paths import DatasetChoice, bundled_dataset
+from econdash.core.output.check import check_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from mutations import LINE_EDITS, mutated  # noqa: E402 - the suite's edits, shared

@@ -1,4 +1,4 @@
-"""Regenerate the example dataset shipped in src/econdash/data/examples/.
+"""Regenerate the example dataset shipped in data/examples/.
 
 Reads the real 2011-2019 figures of 丽水, 衢州 and 宁德 from
 ../shared/realdata/lishui_quzhou_ningde_2011_2019_industry.csv (facts, with
@@ -17,7 +17,7 @@ import tomli_w
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "realdata" / "lishui_quzhou_ningde_2011_2019_industry.csv"
-TARGET = ROOT / "src" / "econdash" / "data" / "examples" / "three-cities"
+TARGET = ROOT / "data" / "examples" / "three-cities"
 CITIES = {"丽水": ("lishui", "Lishui"), "衢州": ("quzhou", "Quzhou"), "宁德": ("ningde", "Ningde")}
 INDICATORS = {
     "规上工业总产值": ("output", "gross output of above-scale industry"),

@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset, bundled_examples
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset, bundled_examples
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 SHOTS = [  # (file name, dataset, language, keys, size)

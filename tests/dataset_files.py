@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from econdash.dataset_lock import LOCK_FILE
-from econdash.paths import bundled_dataset
+from econdash.core.admin.dataset_lock import LOCK_FILE
+from econdash.core.paths import bundled_dataset
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ import sys
 from typing import Callable, Sequence
 
 from econdash import __version__
-from econdash.errors import EcondashError
+from econdash.core.errors import EcondashError
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 2
 
@@ -123,14 +123,14 @@ def say(*lines: str, error: bool = False) -> None:
     """Print lines for a person, each on one line whatever it quotes: control characters,
     newlines included, are made visible (`\\x1b`, `\\n`), since lines quote file names
     and data (F7: a label could otherwise retitle the terminal, clear it, fake a line)."""
-    from econdash.safetext import visible
+    from econdash.core.safetext import visible
     stream = sys.stderr if error else sys.stdout
     stream.write("".join(visible(line) + "\n" for line in lines))
 
 
 def run_check(args: argparse.Namespace) -> int:
     """`econdash check`: print what loaded and every problem; exit 0 or 1."""
-    from econdash.report_text import check_report
+    from econdash.core.output.check import check_report
     dataset, choice = _load(args.path)
     lines, ok = check_report(dataset, choice, strict=args.strict)
     say(*lines)
@@ -139,7 +139,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_dump(args: argparse.Namespace) -> int:
     """`econdash dump`: the normalised JSON on stdout."""
-    from econdash.dump import dump_json
+    from econdash.core.output.dump import dump_json
     dataset, _ = _load(args.path)
     sys.stdout.write(dump_json(dataset) + "\n")
     return EXIT_OK
@@ -147,8 +147,8 @@ def run_dump(args: argparse.Namespace) -> int:
 
 def run_init(args: argparse.Namespace) -> int:
     """`econdash init`."""
-    from econdash.importing import init_dataset
-    from econdash.paths import user_dataset
+    from econdash.core.admin.importing import init_dataset
+    from econdash.core.paths import user_dataset
     _print_lines(init_dataset(_target(args.to) if args.to else user_dataset()))
     return EXIT_OK
 
@@ -156,14 +156,14 @@ def run_init(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """`econdash import SRC`."""
     from pathlib import Path
-    from econdash.importing import import_source
+    from econdash.core.admin.importing import import_source
     _print_lines(import_source(Path(args.source), _target(args.to), replace=args.replace))
     return EXIT_OK
 
 
 def run_new_period(args: argparse.Namespace) -> int:
     """`econdash new-period ID`."""
-    from econdash.importing import new_period
+    from econdash.core.admin.importing import new_period
     _print_lines(new_period(args.period_id, _target(args.to)))
     return EXIT_OK
 
@@ -171,7 +171,7 @@ def run_new_period(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`econdash export`."""
     from pathlib import Path
-    from econdash.exporting import export_table
+    from econdash.core.output.table_export import export_table
     dataset, _ = _load(args.path)
     filters = dict(_split_filter(f) for f in args.filter)
     _print_lines(export_table(dataset, Path(args.output), period_id=args.period,
@@ -190,7 +190,7 @@ def _split_filter(text: str) -> tuple[str, str]:
 def run_demo(args: argparse.Namespace) -> int:
     """`econdash demo-data OUT`."""
     from pathlib import Path
-    from econdash.demo import write_demo_dataset
+    from econdash.core.admin.demo.generate import write_demo_dataset
     for name in ("enterprises", "projects", "periods", "indicators"):
         if getattr(args, name) < (1 if name == "periods" else 0):
             raise EcondashError(f"--{name} must not be negative" if name != "periods"
@@ -203,7 +203,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _target(path: str | None):
     from pathlib import Path
-    from econdash.paths import user_dataset
+    from econdash.core.paths import user_dataset
     return Path(path).expanduser() if path else user_dataset()
 
 
@@ -221,14 +221,14 @@ def run_dashboard(args: argparse.Namespace) -> int:
     # the objects of every module imported so far on each of its passes during the
     # imports of polars and Textual, about a tenth of a second of a start.
     gc.disable()
-    from econdash.loading import begin
-    from econdash.paths import DatasetChoice, resolve_dataset
-    from econdash.settings import load_settings, settings_path
+    from econdash.core.startup import begin
+    from econdash.core.paths import DatasetChoice, resolve_dataset
+    from econdash.core.settings import load_settings, settings_path
     example = _example_path(args.example)
     choice = DatasetChoice(example, "example") if example else resolve_dataset(args.data)
     # Before Textual is imported: the dataset starts loading while the interface starts.
     startup = begin(choice.path, load_settings(settings_path()).section)
-    from econdash.app import run_app
+    from econdash.tui.app import run_app
     return run_app(choice, lang=args.lang, startup=startup)
 
 
@@ -245,7 +245,7 @@ def _example_path(name: str | None):
     """The bundled example called `name`, or an error listing the ones there are."""
     if not name:
         return None
-    from econdash.paths import bundled_examples
+    from econdash.core.paths import bundled_examples
     path = bundled_examples() / name
     if not path.is_dir():
         known = ", ".join(sorted(p.name for p in bundled_examples().iterdir() if p.is_dir()))
@@ -254,8 +254,8 @@ def _example_path(name: str | None):
 
 
 def _load(path: str | None):
-    from econdash.loaders import load_dataset
-    from econdash.paths import resolve_dataset
+    from econdash.core.loaders import load_dataset
+    from econdash.core.paths import resolve_dataset
     choice = resolve_dataset(path)
     return load_dataset(choice.path), choice
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset
 
 SIZES = [(80, 24), (120, 36)]
 SECTIONS = {
@@ -50,7 +50,7 @@ def test_section_in_english(snap_compare, section: str) -> None:
 
 
 def test_three_cities_overview_with_sparklines(snap_compare) -> None:
-    from econdash.paths import bundled_examples
+    from econdash.core.paths import bundled_examples
     app = EcondashApp(dataset=load_dataset(bundled_examples() / "three-cities"))
     assert snap_compare(app, terminal_size=(120, 36), run_before=settle)
 

@@ -18,21 +18,21 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import DatasetChoice, bundled_dataset, bundled_examples
-from econdash.screens.compare import CompareScreen
-from econdash.screens.enterprises import EnterprisesScreen
-from econdash.screens.growth import GrowthScreen
-from econdash.screens.help import HelpScreen
-from econdash.screens.history import HistoryScreen
-from econdash.screens.indicators import IndicatorsScreen
-from econdash.screens.overview import OverviewScreen
-from econdash.screens.problems import ProblemsScreen
-from econdash.screens.projects import ProjectsScreen
-from econdash.settings import Settings, load_settings, save_settings
-from econdash.widgets.topbar import TopBar
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
+from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.tui.screens.compare import CompareScreen
+from econdash.tui.screens.enterprises import EnterprisesScreen
+from econdash.tui.screens.growth import GrowthScreen
+from econdash.tui.screens.help import HelpScreen
+from econdash.tui.screens.history import HistoryScreen
+from econdash.tui.screens.indicators import IndicatorsScreen
+from econdash.tui.screens.overview import OverviewScreen
+from econdash.tui.screens.problems import ProblemsScreen
+from econdash.tui.screens.projects import ProjectsScreen
+from econdash.core.settings import Settings, load_settings, save_settings
+from econdash.tui.widgets.topbar import TopBar
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 SECTIONS = [("1", "overview", OverviewScreen), ("2", "indicators", IndicatorsScreen),

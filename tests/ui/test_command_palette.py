@@ -14,13 +14,13 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from econdash.app import EcondashApp
-from econdash.commands import MAX_HITS_PER_KIND, find_targets
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset
-from econdash.screens.enterprises import EnterprisesScreen
-from econdash.screens.indicators import IndicatorsScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.tui.palette import MAX_HITS_PER_KIND, find_targets
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset
+from econdash.tui.screens.enterprises import EnterprisesScreen
+from econdash.tui.screens.indicators import IndicatorsScreen
+from econdash.tui.widgets.frame_table import FrameTable
 from ui_support import run_scenario, Scenario
 
 

@@ -10,14 +10,14 @@ import polars as pl
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from econdash.app import EcondashApp
-from econdash.compare import compare_indicators, new_honours
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset, bundled_examples
-from econdash.screens.compare import CompareScreen
-from econdash.screens.overview import OverviewScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.core.query.compare import compare_indicators, new_honours
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
+from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.tui.screens.compare import CompareScreen
+from econdash.tui.screens.overview import OverviewScreen
+from econdash.tui.widgets.frame_table import FrameTable
 from ui_support import plain, run_scenario, Scenario
 
 

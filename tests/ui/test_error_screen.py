@@ -22,11 +22,11 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.paths import DatasetChoice
-from econdash.screens.overview import OverviewScreen
-from econdash.screens.problems import ProblemsScreen
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import DatasetChoice
+from econdash.tui.screens.overview import OverviewScreen
+from econdash.tui.screens.problems import ProblemsScreen
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD_ID = "2022M01-M06"

@@ -12,11 +12,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from econdash.app import EcondashApp
-from econdash.screens.export_dialog import ExportScreen
-from econdash.screens.indicators import IndicatorsScreen
-from econdash.screens.projects import ProjectsScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.tui.screens.export_dialog import ExportScreen
+from econdash.tui.screens.indicators import IndicatorsScreen
+from econdash.tui.screens.projects import ProjectsScreen
+from econdash.tui.widgets.frame_table import FrameTable
 from ui_support import plain, run_scenario, Scenario
 
 BOM = b"\xef\xbb\xbf"

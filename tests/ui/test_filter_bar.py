@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 
-from econdash.widgets.filter_bar import FilterBar, SearchInput
+from econdash.tui.widgets.filter_bar import FilterBar, SearchInput
 
 
 class BarApp(App[None]):

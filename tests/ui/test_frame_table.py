@@ -20,10 +20,10 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from econdash.widgets import frame_table as frame_table_module
-from econdash.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
-from econdash.filtering import query_expr
-from econdash.widgets.frame_table_render import (
+from econdash.tui.widgets import frame_table as frame_table_module
+from econdash.tui.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
+from econdash.core.query.filtering import query_expr
+from econdash.tui.widgets.frame_table_render import (
     EXACT_WIDTH_COLUMNS,
     TRUNCATION_MARK,
     Column,

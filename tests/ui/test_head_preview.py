@@ -8,16 +8,16 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from econdash.app import EcondashApp
-from econdash.errors import DatasetError
-from econdash.i18n import tr
-from econdash.loaders import load_dataset
-from econdash.loading import Startup
-from econdash.paths import DatasetChoice, bundled_dataset, bundled_examples
-from econdash.screens.enterprises import LadderTree
-from econdash.screens.export_dialog import ExportScreen
-from econdash.screens.problems import ProblemsScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.core.errors import DatasetError
+from econdash.core.i18n import tr
+from econdash.core.loaders import load_dataset
+from econdash.core.startup import Startup
+from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.tui.screens.enterprises import LadderTree
+from econdash.tui.screens.export_dialog import ExportScreen
+from econdash.tui.screens.problems import ProblemsScreen
+from econdash.tui.widgets.frame_table import FrameTable
 from ui_support import HeldLoading
 
 HEAD_BYTES = 2000  # about ten rows of the bundled roster

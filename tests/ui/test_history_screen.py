@@ -10,15 +10,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Sparkline, Static
 
-from econdash.app import EcondashApp
-from econdash.importing import import_source
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset
-from econdash.query import series_summary
-from econdash.screens.history import HistoryScreen, SeriesDetailScreen
-from econdash.screens.problems import ProblemsScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.core.admin.importing import import_source
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
+from econdash.core.paths import bundled_dataset
+from econdash.core.query.series import series_summary
+from econdash.tui.screens.history import HistoryScreen, SeriesDetailScreen
+from econdash.tui.screens.problems import ProblemsScreen
+from econdash.tui.widgets.frame_table import FrameTable
 from shared_material import REALDATA, needs
 from ui_support import plain, run_scenario, Scenario
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
 
 NASTY = "[/]"
 ODD = "[x=1"

@@ -12,11 +12,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset
-from econdash.screens.indicator_detail import IndicatorDetailScreen
-from econdash.screens.indicators import (
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset
+from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
+from econdash.tui.screens.indicators import (
     ALL,
     IndicatorsScreen,
     fit_name_width,

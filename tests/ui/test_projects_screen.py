@@ -16,14 +16,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset
-from econdash.screens.enterprise_detail import RowDetailScreen
-from econdash.screens.projects import COMPLETION, NAME, ProjectsScreen
-from econdash.widgets.filter_bar import SEARCH_MIN, FilterBar
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
+from econdash.core.paths import bundled_dataset
+from econdash.tui.screens.enterprise_detail import RowDetailScreen
+from econdash.tui.screens.projects import COMPLETION, NAME, ProjectsScreen
+from econdash.tui.widgets.filter_bar import SEARCH_MIN, FilterBar
+from econdash.tui.widgets.frame_table import FrameTable
 from ui_support import run_scenario
 
 REPORT = "[period]\nyear = 2022\nmonths = [1, 6]\n"

@@ -9,18 +9,18 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from econdash.app import EcondashApp
-from econdash.errors import DatasetError
-from econdash.loaders import load_dataset
-from econdash.loading import Startup
-from econdash.overview_data import overview_data
-from econdash.paths import DatasetChoice, bundled_dataset, bundled_examples
-from econdash.query import observations
-from econdash.screens.help import HelpScreen
-from econdash.screens.problems import ProblemsScreen
-from econdash.widgets.kpi_card import KpiCards
-from econdash.widgets.keybar import KeyBar
-from econdash.widgets.topbar import TopBar
+from econdash.tui.app import EcondashApp
+from econdash.core.errors import DatasetError
+from econdash.core.loaders import load_dataset
+from econdash.core.startup import Startup
+from econdash.core.overview import overview_data
+from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.core.query.series import observations
+from econdash.tui.screens.help import HelpScreen
+from econdash.tui.screens.problems import ProblemsScreen
+from econdash.tui.widgets.kpi_card import KpiCards
+from econdash.tui.widgets.keybar import KeyBar
+from econdash.tui.widgets.topbar import TopBar
 from ui_support import HeldLoading, run_scenario
 
 

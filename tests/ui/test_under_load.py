@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from econdash.app import EcondashApp
-from econdash.demo import write_demo_dataset
-from econdash.paths import DatasetChoice
-from econdash.screens.enterprises import EnterprisesScreen
-from econdash.widgets.frame_table import FrameTable
+from econdash.tui.app import EcondashApp
+from econdash.core.admin.demo.generate import write_demo_dataset
+from econdash.core.paths import DatasetChoice
+from econdash.tui.screens.enterprises import EnterprisesScreen
+from econdash.tui.widgets.frame_table import FrameTable
 
 ROWS = 200_000
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 
-from econdash.app import EcondashApp
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
-from econdash.paths import bundled_dataset
-from econdash.watch import fingerprint
+from econdash.tui.app import EcondashApp
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
+from econdash.core.paths import bundled_dataset
+from econdash.core.watch import fingerprint
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 
@@ -42,7 +42,7 @@ def plain(renderable: object, width: int = 200) -> str:
 
 
 class HeldLoading:
-    """A load (as `econdash.loading.Loading`) that finishes, or fails with `error`, only
+    """A load (as `econdash.core.startup.Loading`) that finishes, or fails with `error`, only
     when the test sets `release`; `head` is the preview of first rows shown meanwhile."""
 
     def __init__(self, path: Path, error: Exception | None = None,

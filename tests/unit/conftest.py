@@ -109,8 +109,8 @@ def subprocess_env_fixture(isolated_home: Path) -> dict[str, str]:
 def read(tmp_path: Path):
     """read(text_or_bytes, spec=PROJECTS, name="projects.csv") -> CsvResult: the file
     written as given (text as UTF-8), then read and checked."""
-    from econdash.loaders.csvfile import read_csv_table
-    from econdash.loaders.specs import PROJECTS
+    from econdash.core.loaders.csvfile import read_csv_table
+    from econdash.core.model.schema import PROJECTS
 
     def _read(data: str | bytes, spec=PROJECTS, name: str = "projects.csv"):
         path = tmp_path / name
@@ -122,5 +122,5 @@ def read(tmp_path: Path):
 @pytest.fixture(scope="session")
 def bundled() -> Path:
     """The bundled seed dataset folder."""
-    from econdash.paths import bundled_dataset
+    from econdash.core.paths import bundled_dataset
     return bundled_dataset()

@@ -1,4 +1,4 @@
-"""store.atomic_write_bytes never clobbers (F14, D6): only regular files are replaced,
+"""fs.atomic_write_bytes never clobbers (F14, D6): only regular files are replaced,
 read-only files are refused, an existing file keeps its permissions, a symlink is
 written through, new files get 0666 & ~umask without touching the process umask,
 and a path under a file says which part is a file.
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from econdash import store
-from econdash.settings import Settings, save_settings
-from econdash.store import WriteRefused, atomic_write_bytes, atomic_write_text
+from econdash.core import fs
+from econdash.core.settings import Settings, save_settings
+from econdash.core.fs import WriteRefused, atomic_write_bytes, atomic_write_text
 from dataset_files import unix_socket
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -103,7 +103,7 @@ def test_new_file_gets_0666_minus_umask_without_calling_umask(
         def forbidden(mask: int) -> int:
             raise AssertionError("atomic_write_bytes must not change the process umask")
 
-        monkeypatch.setattr(store.os, "umask", forbidden)
+        monkeypatch.setattr(fs.os, "umask", forbidden)
         atomic_write_bytes(tmp_path / "new.csv", b"x")
         atomic_write_text(tmp_path / "sub" / "new.toml", "x")
     finally:

@@ -25,7 +25,7 @@ from typing import Callable
 import pytest
 
 from econdash.cli import main
-from econdash.loaders import load_dataset
+from econdash.core.loaders import load_dataset
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD = "good-2022H1"

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from econdash import cachefile
-from econdash.cachefile import (
+from econdash.core import cache
+from econdash.core.cache import (
     cache_file, code_stamp, package_stamp, read_cache, read_small_file, write_cache,
 )
-from econdash.loaders import load_dataset, report_cache
-from econdash.loading import begin
-from econdash.overview_data import overview_data, save_snapshot, snapshot_file
-from econdash.paths import bundled_examples
-from econdash.query import observations
-from econdash.watch import fingerprint
+from econdash.core.loaders import load_dataset, report_cache
+from econdash.core.startup import begin
+from econdash.core.overview import overview_data, save_snapshot, snapshot_file
+from econdash.core.paths import bundled_examples
+from econdash.core.query.series import observations
+from econdash.core.watch import fingerprint
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def test_a_cache_round_trips_under_the_same_code_and_format(tmp_path: Path) -> N
 def test_a_cache_from_other_code_is_not_read(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "note.json"
     write_cache(path, 1, Note("x", 3))
-    monkeypatch.setattr(cachefile, "_stamp", code_stamp() + "-changed")
+    monkeypatch.setattr(cache, "_stamp", code_stamp() + "-changed")
     assert read_cache(path, 1, Note) is None
 
 
@@ -120,7 +120,7 @@ def test_a_folder_fifo_or_huge_file_is_not_read(tmp_path: Path, monkeypatch) -> 
     assert read_cache(tmp_path / "folder.json", 1, Note) is None
     assert read_cache(tmp_path / "missing.json", 1, Note) is None
     write_cache(tmp_path / "big.json", 1, Note("x" * 1000, 3))
-    monkeypatch.setattr(cachefile, "MAX_BYTES", 500)
+    monkeypatch.setattr(cache, "MAX_BYTES", 500)
     assert read_cache(tmp_path / "big.json", 1, Note) is None
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs on this system")
@@ -194,7 +194,7 @@ def test_the_code_stamp_ignores_data_and_bytecode(tmp_path: Path) -> None:
 
 
 def test_the_code_stamp_covers_the_whole_econdash_package() -> None:
-    modules = [p for p in cachefile.PACKAGE.rglob("*.py")
-               if not {"data", "__pycache__"} & set(p.relative_to(cachefile.PACKAGE).parts)]
+    modules = [p for p in cache.PACKAGE.rglob("*.py")
+               if not {"data", "__pycache__"} & set(p.relative_to(cache.PACKAGE).parts)]
     assert code_stamp().split("/")[-1].startswith(f"{len(modules)}-")
     assert not hasattr(report_cache, "REPORT_MODULES")

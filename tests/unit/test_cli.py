@@ -190,11 +190,11 @@ def test_the_dashboard_starts_with_the_collector_off(monkeypatch) -> None:
     app turns it back on after its first frame (tests/ui/test_startup.py)."""
     import gc
 
-    import econdash.app
+    import econdash.tui.app
     import econdash.cli
     seen: list[bool] = []
     monkeypatch.setattr(econdash.cli, "_on_a_terminal", lambda: True)
-    monkeypatch.setattr(econdash.app, "run_app",
+    monkeypatch.setattr(econdash.tui.app, "run_app",
                         lambda choice, lang=None, startup=None: seen.append(gc.isenabled()) or 0)
     try:
         assert main(["--data", str(Path(__file__).parent)]) == 0
@@ -228,7 +228,7 @@ def test_the_dashboard_ends_when_its_terminal_hangs_up(tmp_path: Path, subproces
     import signal
     import time
 
-    from econdash.textual_fixes import terminal_lost
+    from econdash.tui.textual_fixes import terminal_lost
 
     master, slave = os.openpty()
     assert not terminal_lost(slave)

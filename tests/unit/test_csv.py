@@ -8,10 +8,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from econdash.errors import Problem
-from econdash.loaders.csvfile import CsvResult, read_csv_table
-from econdash.loaders.specs import ENTERPRISES, PROJECTS, SERIES
-from econdash.loaders.text import UTF8_BOM
+from econdash.core.errors import Problem
+from econdash.core.loaders.csvfile import CsvResult, read_csv_table
+from econdash.core.model.schema import ENTERPRISES, PROJECTS, SERIES
+from econdash.core.loaders.text import UTF8_BOM
 
 
 def errors(result: CsvResult) -> list[Problem]:

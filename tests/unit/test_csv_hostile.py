@@ -9,11 +9,11 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from econdash.errors import Problem, did_you_mean
-from econdash.loaders import load_dataset
-from econdash.loaders.csvfile import CsvResult, _may_be_close, read_csv_table
-from econdash.loaders.specs import PROJECTS
-from econdash.safetext import clean, has_dangerous
+from econdash.core.errors import Problem, did_you_mean
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.csvfile import CsvResult, _may_be_close, read_csv_table
+from econdash.core.model.schema import PROJECTS
+from econdash.core.safetext import clean, has_dangerous
 
 TITLE_ATTACK = "\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[31mFAKE: 0 errors\x1b[0m"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from econdash import demo
-from econdash.demo import write_demo_dataset
-from econdash.errors import EcondashError
-from econdash.loaders import load_dataset
-from econdash.query import tier_ladder
+from econdash.core.admin.demo import generate
+from econdash.core.admin.demo.generate import write_demo_dataset
+from econdash.core.errors import EcondashError
+from econdash.core.loaders import load_dataset
+from econdash.core.query.tables import tier_ladder
 
 SMALL = dict(enterprises=800, projects=40, periods=14, indicators=45)
 
@@ -40,11 +40,11 @@ def test_periods_are_monthly_cumulative_and_roll_over_years(small):
     out, _ = small
     periods = load_dataset(out).periods
     spans = [(p.period.year, p.period.first_month, p.period.last_month) for p in periods]
-    assert spans[0] == (demo.END_YEAR - 1, 1, 11)
-    assert spans[1] == (demo.END_YEAR - 1, 1, 12)
-    assert spans[2] == (demo.END_YEAR, 1, 1)
-    assert spans[-1] == (demo.END_YEAR, 1, 12)
-    assert (out / f"{demo.END_YEAR}-M01-M05" / "report.toml").is_file()
+    assert spans[0] == (generate.END_YEAR - 1, 1, 11)
+    assert spans[1] == (generate.END_YEAR - 1, 1, 12)
+    assert spans[2] == (generate.END_YEAR, 1, 1)
+    assert spans[-1] == (generate.END_YEAR, 1, 12)
+    assert (out / f"{generate.END_YEAR}-M01-M05" / "report.toml").is_file()
 
 
 def test_tables_only_in_the_newest_period_with_the_right_counts(small):
@@ -55,8 +55,8 @@ def test_tables_only_in_the_newest_period_with_the_right_counts(small):
     assert newest.projects.height == SMALL["projects"]
     assert all(p.enterprises.height == 0 and p.projects.height == 0 for p in periods[:-1])
     csvs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.csv"))
-    assert csvs == [f"{demo.END_YEAR}-M01-M12/enterprises.csv",
-                    f"{demo.END_YEAR}-M01-M12/projects.csv"]
+    assert csvs == [f"{generate.END_YEAR}-M01-M12/enterprises.csv",
+                    f"{generate.END_YEAR}-M01-M12/projects.csv"]
 
 
 def test_tier_counts_match_the_roster(small):
@@ -90,7 +90,7 @@ def test_indicators_are_plausible(small):
                for i in first)
     assert {"工业", "投资", "数字经济", "产业集群", "企业培育"} <= {i.category for i in first}
     # A cumulative flow grows month by month within a year.
-    year = [p for p in periods if p.period.year == demo.END_YEAR]
+    year = [p for p in periods if p.period.year == generate.END_YEAR]
     output = [p.indicator("ind_001").value for p in year]
     assert output == sorted(output) and len(year) == 12
     growth = [p.indicator("ind_001").yoy_pct for p in periods]
@@ -108,7 +108,7 @@ def test_names_look_like_chinese_enterprises(small):
                                       "科技型中小企业", "专精特新中小企业", "隐形冠军",
                                       "绿色工厂", "数字化车间", "智能工厂", "创新型中小企业",
                                       "首台套", "雄鹰企业", "亩均效益A类企业"]).all()
-    assert roster["year"].max() <= demo.END_YEAR
+    assert roster["year"].max() <= generate.END_YEAR
     # An enterprise's honours are all different.
     assert not roster.select(pl.struct("enterprise", "programme", "level", "status")
                              .is_duplicated().any()).item()
@@ -129,11 +129,11 @@ def test_large_roster_shape(tmp_path: Path):
     """200k rows are written (the speed is measured by bench/, not asserted here)."""
     write_demo_dataset(tmp_path / "big", enterprises=200_000, projects=0, periods=1,
                        indicators=1, seed=1)
-    frame = pl.read_csv(tmp_path / "big" / f"{demo.END_YEAR}-M01-M12" / "enterprises.csv")
+    frame = pl.read_csv(tmp_path / "big" / f"{generate.END_YEAR}-M01-M12" / "enterprises.csv")
     assert frame.shape == (200_000, 12)
     assert frame["enterprise"].n_unique() == 125_000
     assert frame.null_count()["enterprise"].item() == 0
-    assert not (tmp_path / "big" / f"{demo.END_YEAR}-M01-M12" / "projects.csv").exists()
+    assert not (tmp_path / "big" / f"{generate.END_YEAR}-M01-M12" / "projects.csv").exists()
 
 
 def test_many_indicators_get_unique_names(tmp_path: Path):
@@ -175,7 +175,7 @@ def test_bad_arguments_are_refused(tmp_path: Path, arguments):
 def test_a_failed_run_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def broken(path: Path, frame: pl.DataFrame) -> None:
         raise OSError("disk full")
-    monkeypatch.setattr(demo, "_write_csv", broken)
+    monkeypatch.setattr(generate, "_write_csv", broken)
     with pytest.raises(OSError):
         write_demo_dataset(tmp_path / "out", enterprises=10, projects=10, periods=2)
     assert list(tmp_path.iterdir()) == []

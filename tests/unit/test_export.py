@@ -10,15 +10,15 @@ import openpyxl
 import polars as pl
 import pytest
 
-from econdash import export as export_module
+from econdash.core.output import formats as export_module
 from econdash.cli import main
-from econdash.errors import EcondashError
-from econdash.export import export_frame, neutralise, period_brief
-from econdash.exporting import export_table, pick_period, table_frame
-from econdash.filtering import query_expr, string_columns
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset, bundled_examples
-from econdash.query import indicators_frame
+from econdash.core.errors import EcondashError
+from econdash.core.output.formats import export_frame, neutralise, period_brief
+from econdash.core.output.table_export import export_table, pick_period, table_frame
+from econdash.core.query.filtering import query_expr, string_columns
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.query.tables import indicators_frame
 
 BOM = b"\xef\xbb\xbf"
 HYPERLINK = '=HYPERLINK("http://x","y")'

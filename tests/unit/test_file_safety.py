@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from econdash.errors import DatasetError, FileProblem
-from econdash.loaders import load_dataset
-from econdash.loaders import text as text_module
-from econdash.loaders.csvfile import read_csv_table
-from econdash.loaders.meta import holds_report, series_files
-from econdash.loaders.specs import PROJECTS
-from econdash.loaders.text import read_bytes
+from econdash.core.errors import DatasetError, FileProblem
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders import text as text_module
+from econdash.core.loaders.csvfile import read_csv_table
+from econdash.core.loaders.meta import holds_report, series_files
+from econdash.core.model.schema import PROJECTS
+from econdash.core.loaders.text import read_bytes
 from dataset_files import unix_socket
 
 PROJECTS_CSV = "name,category\n园区A,工业\n"

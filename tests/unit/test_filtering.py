@@ -1,4 +1,4 @@
-"""The search shortcuts of `econdash.filtering.SearchFacts` never change which rows match."""
+"""The search shortcuts of `econdash.core.query.filtering.SearchFacts` never change which rows match."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 import polars as pl
 import pytest
 
-from econdash.filtering import FEW_VALUES, SearchFacts, needs_non_ascii, query_expr
+from econdash.core.query.filtering import FEW_VALUES, SearchFacts, needs_non_ascii, query_expr
 
 COLUMNS = ["name", "name_en", "kind", "kind_en", "note", "tag"]
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from econdash.errors import DatasetError
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
+from econdash.core.errors import DatasetError
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
 from mutations import mutated
 
 FUZZ = settings(max_examples=60, deadline=None,

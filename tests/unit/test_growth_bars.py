@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from rich.text import Text
 
-from econdash.widgets.growth_bars_render import (
+from econdash.tui.widgets.growth_bars_render import (
     AXIS,
     FULL,
     LEFT_HALF,

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from econdash import loading
-from econdash.loaders import load_dataset
-from econdash.loaders.csvfile import read_csv_table
-from econdash.loaders.specs import ENTERPRISES
-from econdash.loading import Loading, begin, biggest_table, read_head
-from econdash.paths import bundled_dataset, bundled_examples
-from econdash.watch import fingerprint
+from econdash.core import startup as loading
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.csvfile import read_csv_table
+from econdash.core.model.schema import ENTERPRISES
+from econdash.core.startup import Loading, begin, biggest_table, read_head
+from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.watch import fingerprint
 
 HEADER = "enterprise,programme,level,status,year\n"
 

@@ -2,7 +2,7 @@
 multi-period imports finished after a kill, links and special files, free space,
 what an import brings and says (hostile-testing findings F5, F6, F16, F19).
 
-The renames of an import all go through `econdash.renames` (exchange, move), so the
+The renames of an import all go through `econdash.core.admin.renames` (exchange, move), so the
 tests fail or kill the import at any step by wrapping those two functions.
 """
 
@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 
 import econdash
-from econdash import dataset_lock, renames, staging
+from econdash.core.admin import dataset_lock, renames, staging
 from econdash.cli import main
-from econdash.dataset_lock import LOCK_FILE, DatasetBusy
-from econdash.errors import EcondashError
-from econdash.importing import import_source, init_dataset, new_period
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_dataset
-from econdash.placing import JOURNAL
-from econdash.store import BACKUP_DIR, TEMP_PREFIX
+from econdash.core.admin.dataset_lock import LOCK_FILE, DatasetBusy
+from econdash.core.errors import EcondashError
+from econdash.core.admin.importing import import_source, init_dataset, new_period
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_dataset
+from econdash.core.admin.placing import JOURNAL
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
 from dataset_files import dataset_copy, snapshot, visible
 
 H1 = "2022M01-M06"
@@ -125,7 +125,7 @@ def test_a_writer_refuses_while_another_holds_the_dataset(tmp_path: Path) -> Non
 
 BLOCKED_IMPORT = """
 import sys
-from econdash import renames
+from econdash.core.admin import renames
 from econdash.cli import main
 move = renames.move
 def blocked(a, b):
@@ -245,7 +245,7 @@ def killing(function):
         return function(*args, **kwargs)
     return step
 try:
-    from econdash import renames
+    from econdash.core.admin import renames
     renames.move, renames.exchange = killing(renames.move), killing(renames.exchange)
 except ImportError:  # an econdash that renames with os.rename
     os.rename = killing(os.rename)

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from econdash.errors import Problem
-from econdash.jsondata import DecodeError, decoder, dumps, field_types, loads
-from econdash.loaders import load_dataset
-from econdash.loaders.report import Report, load_report
-from econdash.loaders.report_cache import CachedReport, CachedReports
-from econdash.model.dataset import Indicator, Tier
-from econdash.model.period import Period
-from econdash.model.series import SeriesPoint
-from econdash.overview_data import Card, OverviewData, Snapshot, overview_data
-from econdash.paths import bundled_dataset, bundled_examples
-from econdash.query import observations
-from econdash.watch import fingerprint
+from econdash.core.errors import Problem
+from econdash.core.jsondata import DecodeError, decoder, dumps, field_types, loads
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.report import Report, load_report
+from econdash.core.loaders.report_cache import CachedReport, CachedReports
+from econdash.core.model.dataset import Indicator, Tier
+from econdash.core.model.period import Period
+from econdash.core.model.series import SeriesPoint
+from econdash.core.overview import Card, OverviewData, Snapshot, overview_data
+from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.query.series import observations
+from econdash.core.watch import fingerprint
 
 CACHED_CLASSES = (Snapshot, OverviewData, Card, Indicator, Period, SeriesPoint, Tier, Problem,
                   Report, CachedReport, CachedReports)

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from econdash.errors import FileProblem
-from econdash.loaders.csvfile import read_csv_table
-from econdash.loaders.nbs import StatisticsExport, is_statistics_export, parse_statistics_export
-from econdash.loaders.nbs_layouts import indicator_id, parse_period, split_name
-from econdash.loaders.report import ID_PATTERN
-from econdash.loaders.specs import SERIES
+from econdash.core.errors import FileProblem
+from econdash.core.loaders.csvfile import read_csv_table
+from econdash.core.loaders.nbs import StatisticsExport, is_statistics_export, parse_statistics_export
+from econdash.core.loaders.nbs_layouts import indicator_id, parse_period, split_name
+from econdash.core.loaders.report import ID_PATTERN
+from econdash.core.model.schema import SERIES
 from shared_material import REALDATA, needs
 
 needs_realdata = needs("realdata")

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from econdash.loaders import load_dataset
-from econdash.loaders.numbers import (
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.numbers import (
     MISSING_MARKERS, NEGATIVE_WORDS, POSITIVE_WORDS, WHITESPACE, number_expr, parse_number,
     parse_text,
 )
-from econdash.loaders.report import load_report
-from econdash.loaders.text import nfkc
+from econdash.core.loaders.report import load_report
+from econdash.core.loaders.text import nfkc
 
 
 def _column(texts: list[str | None]) -> list[float | None]:
@@ -193,7 +193,7 @@ def test_reading_report_style_numbers_does_not_import_polars(tmp_path: Path, sub
                    f'yoy_pct = "{n % 50}.6%"\nvalue = "下降1,234.5"\n\n' for n in range(200))
     (tmp_path / "report.toml").write_text("[period]\nyear = 2022\nmonths = [1, 6]\n\n" + rows,
                                           encoding="utf-8")
-    code = ("import sys; from pathlib import Path; from econdash.loaders.report import load_report\n"
+    code = ("import sys; from pathlib import Path; from econdash.core.loaders.report import load_report\n"
             f"r = load_report(Path({str(tmp_path / 'report.toml')!r}), 'report.toml')\n"
             "print(len(r.indicators), r.problems, r.indicators[1].yoy_pct, r.indicators[1].value, "
             "'polars' in sys.modules)")

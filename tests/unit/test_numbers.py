@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from econdash.loaders.numbers import MISSING_MARKERS, number_expr, parse_number
-from econdash.loaders.text import nfkc
+from econdash.core.loaders.numbers import MISSING_MARKERS, number_expr, parse_number
+from econdash.core.loaders.text import nfkc
 
 GOOD = [
     ("8.6%", 8.6),

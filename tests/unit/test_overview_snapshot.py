@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from econdash.errors import DatasetError
-from econdash.loaders import load_dataset
-from econdash.loading import Loading, begin
-from econdash.overview_data import (
+from econdash.core.errors import DatasetError
+from econdash.core.loaders import load_dataset
+from econdash.core.startup import Loading, begin
+from econdash.core.overview import (
     OverviewData, load_snapshot, overview_data, quick_overview, save_snapshot, snapshot_file,
 )
-from econdash.paths import bundled_dataset, bundled_examples
-from econdash.query import observations
-from econdash.watch import fingerprint
+from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.query.series import observations
+from econdash.core.watch import fingerprint
 
 
 @pytest.fixture()
@@ -163,10 +163,10 @@ def test_loading_reraises_what_loading_raised(tmp_path: Path) -> None:
 def test_the_first_screen_needs_no_polars(tmp_path: Path) -> None:
     """The first frame (the overview from the report of a one-period dataset, or from a
     snapshot) is drawn before polars (0.3 s to import) is imported."""
-    code = ("import sys, econdash.cli, econdash.loading, econdash.app, "
-            "econdash.screens.overview, econdash.widgets.kpi_card\n"
-            "from pathlib import Path\nfrom econdash.paths import bundled_dataset\n"
-            f"startup = econdash.loading.begin(bundled_dataset(), 'overview', "
+    code = ("import sys, econdash.cli, econdash.core.startup, econdash.tui.app, "
+            "econdash.tui.screens.overview, econdash.tui.widgets.kpi_card\n"
+            "from pathlib import Path\nfrom econdash.core.paths import bundled_dataset\n"
+            f"startup = econdash.core.startup.begin(bundled_dataset(), 'overview', "
             f"Path({str(tmp_path)!r}))\n"
             "assert startup.preview is not None and startup.loading is None\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'polars'))")
@@ -212,8 +212,8 @@ def test_no_quick_overview_where_the_load_would_differ(tmp_path: Path, one_perio
 def test_the_first_screen_never_shows_a_report_linked_from_outside(tmp_path: Path) -> None:
     """The full load refuses such a link (hostile test F6); the quick overview drawn before
     it must not show the outside file's figures meanwhile."""
-    from econdash.overview_data import quick_overview
-    from econdash.paths import bundled_dataset
+    from econdash.core.overview import quick_overview
+    from econdash.core.paths import bundled_dataset
     outside = bundled_dataset() / "2022-H1" / "report.toml"
     assert outside.is_file()
     period = tmp_path / "ds" / "p1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from econdash.model.period import Period, parse_period_id
+from econdash.core.model.period import Period, parse_period_id
 
 
 @pytest.mark.parametrize(("months", "expected"), [

@@ -7,13 +7,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from econdash.loaders import load_dataset
-from econdash.model.period import Period
-from econdash.model.series import spark_values
-from econdash.paths import bundled_examples
-from econdash.query import (
-    indicator_series, observations, project_totals, series_points, series_summary, tier_ladder,
-)
+from econdash.core.loaders import load_dataset
+from econdash.core.model.period import Period
+from econdash.core.model.series import spark_values
+from econdash.core.paths import bundled_examples
+from econdash.core.query.series import indicator_series, observations, series_points, series_summary
+from econdash.core.query.tables import project_totals, tier_ladder
 
 SERIES_HEADER = "indicator,year,first_month,last_month,value,unit,yoy_pct,name,name_en,category\n"
 
@@ -91,7 +90,7 @@ def test_indicator_series_never_mixes_span_kinds(tmp_path, write_period, report_
     assert spans(cumulative) == [(2020, 1, 12), (2021, 1, 3), (2021, 1, 6), (2022, 1, 6)]
     assert [p.value for p in cumulative] == [100.0, 30.0, 62.0, 70.0]
 
-    from econdash.model.dataset import Indicator
+    from econdash.core.model.dataset import Indicator
 
     def series_for(first: int, last: int):
         probe = Indicator(id="out", name="产值", category="工业", span=Period(2021, first, last))
@@ -118,7 +117,7 @@ def test_indicator_series_across_the_three_cities() -> None:
 
 
 def test_spark_values_skip_missing() -> None:
-    from econdash.model.series import SeriesPoint
+    from econdash.core.model.series import SeriesPoint
     points = [SeriesPoint(Period(2020, 1, 12), 1.0, None, None),
               SeriesPoint(Period(2021, 1, 12), None, 2.5, None),
               SeriesPoint(Period(2022, 1, 12), 3.0, -1.0, None)]

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from econdash.loaders.csvfile import CsvSpec, read_csv_table
-from econdash.loaders.text import decode
+from econdash.core.loaders.csvfile import read_csv_table
+from econdash.core.model.schema import CsvSpec
+from econdash.core.loaders.text import decode
 from shared_material import REALDATA, needs
 
 pytestmark = needs("realdata")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from econdash.errors import Problem
-from econdash.loaders.report import Report, load_report
-from econdash.model.period import Period
+from econdash.core.errors import Problem
+from econdash.core.loaders.report import Report, load_report
+from econdash.core.model.period import Period
 
 GOOD = """\
 # 区经信局2022年上半年工作总结

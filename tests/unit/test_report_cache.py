@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from econdash import cachefile
-from econdash.loaders import load_dataset, report_cache
-from econdash.paths import bundled_examples
+from econdash.core import cache as cachefile
+from econdash.core.loaders import load_dataset, report_cache
+from econdash.core.paths import bundled_examples
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from econdash.safetext import (
+from econdash.core.safetext import (
     CONTROL, DANGEROUS, DANGEROUS_ESCAPES, DANGEROUS_PATTERN, clean, has_dangerous, visible,
 )
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from econdash import store
-from econdash.settings import SECTIONS, Settings, load_settings, save_settings, settings_path
+from econdash.core import fs
+from econdash.core.settings import SECTIONS, Settings, load_settings, save_settings, settings_path
 
 DEFAULT = Settings()
 
@@ -86,7 +86,7 @@ def test_failing_to_save_is_silent_and_keeps_the_old_file(tmp_path: Path,
     def boom(src, dst):
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(store.os, "replace", boom)
+    monkeypatch.setattr(fs.os, "replace", boom)
     save_settings(path, Settings(lang="zh", section="growth"))  # must not raise
     assert load_settings(path) == Settings(lang="en")
     assert os.listdir(tmp_path) == ["settings.toml"]

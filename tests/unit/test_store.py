@@ -1,4 +1,4 @@
-"""store.py: atomic file writes, atomic folder copies, backups, stale temporaries.
+"""fs.py: atomic file writes, atomic folder copies, backups, stale temporaries.
 
 Failures are simulated by making os.replace / os.rename / the copy function
 raise part-way; afterwards the folder must hold exactly what it held before.
@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from econdash import staging, store
-from econdash.errors import EcondashError
-from econdash.store import (
+from econdash.core.admin import staging
+from econdash.core import fs
+from econdash.core.errors import EcondashError
+from econdash.core.fs import (
     BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text, backup_folder,
     copy_folder_atomically, remove_stale_temporaries,
 )
@@ -68,7 +69,7 @@ def test_failed_replace_keeps_old_file_and_removes_temporary(tmp_path: Path,
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", boom)
+    monkeypatch.setattr(fs.os, "replace", boom)
     with pytest.raises(OSError):
         atomic_write_bytes(target, b"new bytes")
     assert target.read_bytes() == b"old"
@@ -82,7 +83,7 @@ def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def boom(fd):
         raise OSError(5, "I/O error")
 
-    monkeypatch.setattr(store.os, "fsync", boom)
+    monkeypatch.setattr(fs.os, "fsync", boom)
     with pytest.raises(OSError):
         atomic_write_bytes(target, b"c,d\n")
     assert target.read_bytes() == b"a,b\n1,2\n"
@@ -96,7 +97,7 @@ def test_keyboard_interrupt_during_write_also_cleans_up(tmp_path: Path,
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.os, "replace", interrupted)
+    monkeypatch.setattr(fs.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic_write_text(target, "x")
     assert entries(tmp_path) == []
@@ -187,7 +188,7 @@ def test_copy_failing_at_the_rename_leaves_nothing(tmp_path: Path,
         renamed.append((Path(src), Path(dst)))
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(store.os, "rename", boom)
+    monkeypatch.setattr(fs.os, "rename", boom)
     with pytest.raises(EcondashError, match="Permission denied") as caught:
         copy_folder_atomically(source, data / "2022FY")
     assert TEMP_PREFIX not in caught.value.message and "2022FY" in caught.value.message
@@ -218,7 +219,7 @@ def test_two_backups_in_the_same_second_do_not_collide(tmp_path: Path,
         def now(cls, tz=None):
             return cls(2022, 7, 4, 12, 0, 0)
 
-    monkeypatch.setattr(store.dt, "datetime", Frozen)
+    monkeypatch.setattr(fs.dt, "datetime", Frozen)
     made = []
     for content in (b"first", b"second", b"third"):
         folder = tmp_path / "2022-H1"

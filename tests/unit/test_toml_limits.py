@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from econdash.cli import main
-from econdash.loaders import load_dataset
-from econdash.loaders.report import MAX_NESTING, load_report
-from econdash.settings import Settings, load_settings
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.report import MAX_NESTING, load_report
+from econdash.core.settings import Settings, load_settings
 
 HEADER = '[period]\nyear = 2023\nmonths = [1, 6]\nregion = "XX区"\n\n'
 INDICATOR = ('[[indicator]]\nid = "output"\nname = "规上工业总产值"\ncategory = "工业"\n'

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from econdash.loaders.report import load_report
-from econdash.loaders.toml_lines import TomlLines
+from econdash.core.loaders.report import load_report
+from econdash.core.loaders.toml_lines import TomlLines
 
 INLINE = """\
 indicator = [

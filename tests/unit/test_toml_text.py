@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from econdash.cli import main
-from econdash.loaders import load_dataset
-from econdash.loaders.report import load_report
-from econdash.safetext import clean, has_dangerous
+from econdash.core.loaders import load_dataset
+from econdash.core.loaders.report import load_report
+from econdash.core.safetext import clean, has_dangerous
 
 # The label from hostile-testing F7, as its python snippet writes it into report.toml.
 F7_LABEL = r"2022H1\u001b]0;PWNED-TITLE\u0007\u001b[2J\u001b[31mFAKE: 0 errors\u001b[0m"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from econdash.loaders import load_dataset
-from econdash.model.dataset import Dataset
+from econdash.core.loaders import load_dataset
+from econdash.core.model.dataset import Dataset
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from econdash.loaders import load_dataset
+from econdash.core.loaders import load_dataset
 
 HEADER = "indicator,year,first_month,last_month,value,unit,yoy_pct\n"
 GOOD_ROW = "output,2020,1,12,700,亿元,5\n"

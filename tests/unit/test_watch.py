@@ -7,9 +7,9 @@ import shutil
 import time
 from pathlib import Path
 
-from econdash.loaders import load_dataset
-from econdash.paths import bundled_examples
-from econdash.watch import fingerprint, merge_reload
+from econdash.core.loaders import load_dataset
+from econdash.core.paths import bundled_examples
+from econdash.core.watch import fingerprint, merge_reload
 
 REPORT_H1 = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 REPORT_FY = "[period]\nyear = 2021\nmonths = [1, 12]\n"

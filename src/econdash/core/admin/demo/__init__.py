@@ -1,0 +1,1 @@
+"""Synthetic, clearly labelled datasets at any scale (`econdash demo-data`)."""

@@ -1,0 +1,152 @@
+"""Frozen dataclasses for what a dataset holds, plus polars frames for tables.
+
+Small things (indicators, tiers) are dataclasses; anything that can be large
+(projects, enterprises, series) is a polars DataFrame and never becomes a
+list of Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from econdash.core.errors import Problem
+from econdash.core.model.period import Period
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+def _empty_frame() -> "pl.DataFrame":
+    # polars is imported here, not at the top, so the first frame of the dashboard can
+    # be drawn from a snapshot of these dataclasses before polars (0.3 s) is imported.
+    import polars as pl
+    return pl.DataFrame()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure of one report: value, unit, growth, span, rank, target."""
+
+    id: str
+    name: str
+    category: str
+    span: Period
+    name_en: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    yoy_pct: float | None = None
+    rank: int | None = None
+    rank_scope: str | None = None
+    target: float | None = None
+    target_of: str = "yoy_pct"
+    parent: str | None = None
+    note: str | None = None
+    headline: bool = False
+    line: int | None = None
+
+    def display_name(self, lang: str) -> str:
+        """The name in `lang`, falling back to Chinese."""
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A reported count of enterprises on one rung of an honour ladder."""
+
+    programme: str
+    level: str | None
+    status: str | None
+    count: int
+    programme_en: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    """Everything one period folder holds, validated and normalised."""
+
+    period: Period
+    folder: Path
+    label: str | None = None
+    region: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    indicators: tuple[Indicator, ...] = ()
+    tiers: tuple[Tier, ...] = ()
+    projects: pl.DataFrame = field(default_factory=_empty_frame)
+    enterprises: pl.DataFrame = field(default_factory=_empty_frame)
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The period's canonical id."""
+        return self.period.id
+
+    def title(self, lang: str) -> str:
+        """The label to show: the report's own (Chinese) or the derived one."""
+        return period_title(self.label, self.period, lang)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded dataset: its periods (oldest first), history series, problems."""
+
+    root: Path
+    periods: tuple[PeriodData, ...]
+    series: pl.DataFrame
+    problems: tuple[Problem, ...] = ()
+    name: str | None = None
+    name_en: str | None = None
+    region: str | None = None
+    region_en: str | None = None
+    source: str | None = None
+    partial: bool = False
+    """A preview: projects and enterprises hold only their files' first rows, shown while
+    the whole dataset loads (`load_dataset(head_bytes=...)`)."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems that stopped a file or period from loading."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Problems worth knowing that did not stop anything loading."""
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def period(self, period_id: str) -> PeriodData | None:
+        """The period with this canonical id, or None."""
+        return next((p for p in self.periods if p.id == period_id), None)
+
+    def title(self, lang: str) -> str:
+        """The dataset's name in `lang`, else its folder name."""
+        return dataset_title(self.name, self.name_en, self.root.name, lang)
+
+
+def period_title(label: str | None, period: Period, lang: str) -> str:
+    """A period's label to show: the report's own (Chinese) or the derived one."""
+    if lang != "en" and label:
+        return label
+    return period.label(lang)
+
+
+def dataset_title(name: str | None, name_en: str | None, folder: str, lang: str) -> str:
+    """A dataset's name in `lang`, else its folder name."""
+    if lang == "en" and name_en:
+        return name_en
+    return name or folder
+
+
+def headline_indicators(indicators: Sequence[Indicator], limit: int = 12) -> list[Indicator]:
+    """A period's headline figures: those marked `headline`, else the first with values."""
+    marked = [i for i in indicators if i.headline]
+    if marked:
+        return marked[:limit]
+    return [i for i in indicators if i.value is not None or i.yoy_pct is not None][:limit]

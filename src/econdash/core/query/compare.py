@@ -1,0 +1,57 @@
+"""Comparing two periods: values, change, growth in percentage points, ranks,
+and which enterprises hold honours in the later period that they did not before.
+
+Textual-free; the compare screen only displays these frames.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from econdash.core.model.dataset import PeriodData
+
+HONOUR_KEYS = ["enterprise", "programme", "level", "status"]
+
+
+def _indicator_rows(period: PeriodData, suffix: str, lang: str) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"id": i.id, f"name{suffix}": i.display_name(lang), f"category{suffix}": i.category,
+          f"unit{suffix}": i.unit, f"value{suffix}": i.value, f"yoy{suffix}": i.yoy_pct,
+          f"rank{suffix}": i.rank} for i in period.indicators],
+        schema={"id": pl.String, f"name{suffix}": pl.String, f"category{suffix}": pl.String,
+                f"unit{suffix}": pl.String, f"value{suffix}": pl.Float64,
+                f"yoy{suffix}": pl.Float64, f"rank{suffix}": pl.Int64},
+    ).unique("id", keep="first", maintain_order=True)
+
+
+def compare_indicators(a: PeriodData, b: PeriodData, lang: str) -> pl.DataFrame:
+    """One row per indicator in either period: both values, change, pp, rank change.
+
+    `rank_change` is positive when the rank improved (a smaller number is better).
+    """
+    joined = _indicator_rows(a, "_a", lang).join(
+        _indicator_rows(b, "_b", lang), on="id", how="full", coalesce=True, maintain_order="left_right")
+    return joined.select(
+        "id",
+        pl.coalesce("name_b", "name_a").alias("name"),
+        pl.coalesce("category_b", "category_a").alias("category"),
+        pl.coalesce("unit_b", "unit_a").alias("unit"),
+        "value_a", "value_b",
+        (pl.col("value_b") - pl.col("value_a")).alias("change"),
+        pl.when(pl.col("value_a") != 0)
+        .then((pl.col("value_b") / pl.col("value_a") - 1) * 100).alias("change_pct"),
+        "yoy_a", "yoy_b",
+        (pl.col("yoy_b") - pl.col("yoy_a")).alias("yoy_pp"),
+        "rank_a", "rank_b",
+        (pl.col("rank_a") - pl.col("rank_b")).alias("rank_change"),
+    )
+
+
+def new_honours(a: PeriodData, b: PeriodData) -> pl.DataFrame:
+    """Honour rows in `b` that `a` does not have (same enterprise, programme, level, status)."""
+    if b.enterprises.height == 0:
+        return b.enterprises
+    if a.enterprises.height == 0:
+        return b.enterprises
+    return b.enterprises.join(a.enterprises.select(HONOUR_KEYS).unique(), on=HONOUR_KEYS,
+                              how="anti", nulls_equal=True)

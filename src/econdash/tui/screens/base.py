@@ -1,0 +1,88 @@
+"""The base of every section screen: top bar, body, footer, and data refresh.
+
+A section reads what it shows from the app (`dataset`, `current_period`,
+`lang`) and rebuilds in `refresh_section()`, which the app calls when the
+period or language changes and which runs when the section is shown again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from econdash.tui.screens.localized import LocalizedScreen
+from textual.widgets import LoadingIndicator, Static
+
+from econdash.core.i18n import tr
+from econdash.tui.widgets.keybar import KeyBar
+from econdash.tui.widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from econdash.tui.app import EcondashApp
+    from econdash.core.model.dataset import PeriodData
+
+
+class SectionScreen(LocalizedScreen):
+    """A dashboard section; subclasses fill `compose_body` and `refresh_section`."""
+
+    SECTION: ClassVar[str] = ""
+
+    @property
+    def econ(self) -> "EcondashApp":
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+        return self.econ.lang
+
+    @property
+    def period(self) -> "PeriodData | None":
+        """The period being shown, or None before data loads."""
+        return self.econ.current_period
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.SECTION)
+        with Container(id="body"):
+            if not self.is_ready():  # (an animated widget: only made when it will show)
+                yield LoadingIndicator(id="loading")
+            yield Static("", id="no-data", classes="no-data")
+            with Container(id="section"):
+                yield from self.compose_body()
+        yield KeyBar()
+
+    def compose_body(self) -> ComposeResult:
+        """The section's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Top bar and section, or the loading / no-data state."""
+        self.query_one(TopBar).refresh_bar()
+        loading = not self.is_ready()
+        for indicator in self.query("#loading"):
+            indicator.display = loading
+        empty = not loading and not self.has_data()
+        self.query_one("#no-data", Static).display = empty
+        self.query_one("#no-data", Static).update(tr("no_data", self.lang))
+        self.query_one("#section").display = not loading and not empty
+        if not loading and not empty:
+            self.refresh_section()
+
+    def is_ready(self) -> bool:
+        """Whether there is something to show yet (the dataset has loaded, or failed to)."""
+        return self.econ.loaded
+
+    def has_data(self) -> bool:
+        """Whether there is a period to show."""
+        return self.period is not None
+
+    def refresh_section(self) -> None:
+        """Rebuild the section's content from the app's state."""

@@ -1,0 +1,68 @@
+"""The `e` dialog: export exactly the rows a table shows, to CSV, XLSX or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from econdash.tui.screens.localized import LocalizedModalScreen
+from textual.widgets import Input, Static
+
+from econdash.core.errors import EcondashError
+from econdash.core.output.formats import export_frame
+from econdash.core.i18n import tr
+from econdash.tui.textual_fixes import is_top
+from econdash.tui.text import toast
+
+
+class ExportScreen(LocalizedModalScreen):
+    """Asks for a file name (prefilled) and writes the frame there."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = """
+    ExportScreen > .dialog { height: auto; max-height: 12; }
+    """
+
+    def __init__(self, frame: pl.DataFrame, default_path: Path, *, title: str,
+                 brief: str | None) -> None:
+        super().__init__()
+        self.frame, self.default_path, self.title_text, self.brief = frame, default_path, title, brief
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang  # type: ignore[attr-defined]
+        with Vertical(classes="dialog"):
+            yield Static(tr("export_title", lang, rows=self.frame.height), classes="dialog-title")
+            yield Input(str(self.default_path), id="export-path")
+            yield Static(tr("export_hint", lang), classes="status-line")
+
+    def on_mount(self) -> None:
+        self.add_class("modal")
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not is_top(self):
+            return  # a second Enter in the same read: the first one exported and closed it
+        lang = self.app.lang  # type: ignore[attr-defined]
+        path = Path(event.value.strip()).expanduser()
+        try:
+            brief = self.brief if path.suffix.lower() == ".md" else None
+            result = export_frame(self.frame, path, title=self.title_text, brief=brief)
+        except EcondashError as exc:
+            toast(self, tr("export_failed", lang, error=exc.message), severity="error")
+            return
+        except Exception as exc:  # noqa: BLE001 - a writer's bug must not end the session
+            toast(self, tr("export_failed", lang, error=f"{type(exc).__name__}: {exc}"),
+                  severity="error")
+            return
+        toast(self, tr("exported", lang, rows=self.frame.height, path=path))
+        if result.cut_cells and result.first_cut is not None:
+            row, column = result.first_cut
+            toast(self, tr("cells_cut", lang, count=f"{result.cut_cells:,}", row=row,
+                           column=column), severity="warning", timeout=12)
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,165 @@
+"""Section 3, Growth: year-on-year growth of one category as a diverging bar chart.
+
+The fastest grower is on top; falls are red bars left of the zero axis. `g`
+(or the select) moves to the next category; the choice survives period and
+language changes while the category exists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Select, Static
+
+from econdash.core.i18n import tr
+from econdash.core.model.dataset import Indicator, PeriodData
+from econdash.core.model.period import Period
+from econdash.core.query.tables import category_growth, growth_categories
+from econdash.tui.screens.base import SectionScreen
+from econdash.tui.screens.indicator_detail import category_label
+from econdash.tui.screens.indicators import set_select_options
+from econdash.tui.text import literal
+from econdash.tui.widgets.growth_bars import GrowthBars
+
+DEFAULT_CATEGORY = "产业集群"
+NEXT_CATEGORY_KEY = "g"
+NO_CATEGORY = "*none*"
+"""Placeholder option before data is in (a Select without blank needs one)."""
+
+
+def default_category(names: list[str]) -> str | None:
+    """产业集群 when the period has it, else the first category with growth figures."""
+    if DEFAULT_CATEGORY in names:
+        return DEFAULT_CATEGORY
+    return names[0] if names else None
+
+
+def common_span(indicators: list[Indicator], fallback: Period) -> Period:
+    """The span most of the figures share (report order breaks ties)."""
+    if not indicators:
+        return fallback
+    return Counter(ind.span for ind in indicators).most_common(1)[0][0]
+
+
+def growth_items(indicators: list[Indicator], span: Period,
+                 lang: str) -> list[tuple[str, float]]:
+    """(name, growth) rows in the given order; a figure of another span says which."""
+    items = []
+    for ind in indicators:
+        name = ind.display_name(lang)
+        if ind.span != span:
+            name += tr("span_of", lang, span=ind.span.span(lang))
+        items.append((name, float(ind.yoy_pct)))  # type: ignore[arg-type]
+    return items
+
+
+class GrowthScreen(SectionScreen):
+    """Growth rates of one category, fastest first."""
+
+    SECTION = "growth"
+    AUTO_FOCUS = "#growth-scroll"
+    # `g`, as keys.py has it (`c` is the app-wide Compare).
+    BINDINGS = [Binding(NEXT_CATEGORY_KEY, "next_category", "Category")]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.category: str | None = None
+        self._options_key: tuple[str, tuple[str, ...]] | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(classes="filter-bar", id="growth-filter-bar"):
+            yield Select([("-", NO_CATEGORY)], compact=True, allow_blank=False,
+                         id="growth-category")
+            yield Static("", id="growth-hint")
+        yield Static("", id="growth-title")
+        with VerticalScroll(id="growth-scroll"):
+            yield GrowthBars(id="growth-bars")
+        yield Static("", id="growth-note", classes="status-line")
+        yield Static("", id="growth-empty", classes="no-data")
+
+    @property
+    def category_select(self) -> Select:
+        return self.query_one("#growth-category", Select)
+
+    @property
+    def bars(self) -> GrowthBars:
+        return self.query_one("#growth-bars", GrowthBars)
+
+    def refresh_section(self) -> None:
+        period = self.period
+        assert period is not None
+        lang = self.lang
+        names = growth_categories(period)
+        empty = not names
+        for selector in ("#growth-filter-bar", "#growth-title", "#growth-scroll", "#growth-note"):
+            self.query_one(selector).display = not empty
+        self.query_one("#growth-empty", Static).display = empty
+        if empty:
+            self.query_one("#growth-empty", Static).update(tr("no_growth_period", lang))
+            self.category = None
+            self.bars.set_items([])
+            return
+        if self.category not in names:
+            self.category = default_category(names)
+        self._refresh_options(names, lang)
+        hint = Text()
+        hint.append(NEXT_CATEGORY_KEY, style="bold")
+        hint.append(" " + tr("key.category", lang), style="dim")
+        self.query_one("#growth-hint", Static).update(hint)
+        self._draw(period, lang)
+
+    def _refresh_options(self, names: list[str], lang: str) -> None:
+        select = self.category_select
+        key = (lang, tuple(names))
+        if key != self._options_key:
+            self._options_key = key
+            set_select_options(select, [(category_label(name, lang), name) for name in names],
+                               self.category or names[0])
+        elif select.value != self.category:
+            select.value = self.category
+
+    def _draw(self, period: PeriodData, lang: str) -> None:
+        category = self.category
+        assert category is not None
+        indicators = category_growth(period, category)
+        span = common_span(indicators, period.period)
+        title = Text(tr("growth_title", lang, category=category_label(category, lang)),
+                     style="bold")
+        title.append(tr("span_of", lang, span=span.span(lang)), style="bold")
+        self.query_one("#growth-title", Static).update(title)
+        self.bars.set_items(growth_items(indicators, span, lang))
+        spans = list(dict.fromkeys(ind.span for ind in indicators))
+        spans.sort(key=lambda s: s != span)  # the common span first
+        sep = ", " if lang == "en" else "、"
+        note = tr("growth_note", lang, span=sep.join(s.label(lang) for s in spans),
+                  source=period.source or period.title(lang))
+        self.query_one("#growth-note", Static).update(literal(note))
+        if len(indicators) == 0:
+            self.query_one("#growth-note", Static).update(tr("no_growth", lang))
+
+    @on(Select.Changed, "#growth-category")
+    def _category_changed(self) -> None:
+        value = self.category_select.value
+        period = self.period
+        if (period is None or not isinstance(value, str) or value == NO_CATEGORY
+                or value == self.category or value not in growth_categories(period)):
+            return
+        self.category = value
+        self._draw(period, self.lang)
+
+    def action_next_category(self) -> None:
+        """`g`: show the next category (wrapping round)."""
+        period = self.period
+        names = growth_categories(period) if period is not None else []
+        if not names:
+            self.app.bell()
+            return
+        index = names.index(self.category) if self.category in names else -1
+        self.category = names[(index + 1) % len(names)]
+        self.category_select.value = self.category
+        self._draw(period, self.lang)  # type: ignore[arg-type]

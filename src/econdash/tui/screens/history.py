@@ -1,0 +1,136 @@
+"""Section 6, History: the long series from series.csv and imported statistics
+exports, each with its latest figure and a trend; Enter shows the whole series."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from econdash.tui.screens.localized import LocalizedModalScreen
+from textual.widgets import Input, Sparkline, Static
+
+from econdash.core.i18n import tr
+from econdash.core.model.series import spark_values
+from econdash.core.query.series import series_points, series_summary
+from econdash.tui.screens.base import SectionScreen
+from econdash.tui.text import fmt_growth, fmt_number, growth_style, literal
+from econdash.tui.widgets.frame_table import Column, FrameTable
+
+
+def history_columns(lang: str) -> list[Column]:
+    """Columns of the history table."""
+    return [
+        Column("name", tr("name", lang), width=30),
+        Column("kind", tr("kind", lang), format=lambda k: tr(f"kind.{k}", lang)),
+        Column("unit", tr("unit", lang)),
+        Column("points", tr("points", lang), align="right"),
+        Column("first", tr("first", lang)),
+        Column("last", tr("last", lang)),
+        Column("value", tr("latest", lang), align="right"),
+        Column("yoy_pct", tr("yoy", lang), align="right", style=growth_style),
+        Column("category", tr("category", lang)),
+    ]
+
+
+class HistoryScreen(SectionScreen):
+    """History series with search."""
+
+    SECTION = "history"
+    AUTO_FOCUS = "#history-table"
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("escape", "clear", "Clear"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Input(placeholder="", id="history-search", compact=True)
+        yield FrameTable(id="history-table")
+        yield Static("", id="history-status", classes="status-line")
+
+    def refresh_all(self) -> None:
+        # History needs a dataset, not a period: a series-only dataset still shows.
+        super().refresh_all()
+        if self.econ.dataset is not None and self.period is None:
+            self.query_one("#no-data").display = False
+            self.query_one("#section").display = True
+            self.refresh_section()
+
+    def refresh_section(self) -> None:
+        dataset = self.econ.dataset
+        assert dataset is not None
+        lang = self.lang
+        summary = series_summary(dataset, lang)
+        table = self.query_one("#history-table", FrameTable)
+        table.empty_text = tr("no_series", lang) if summary.height == 0 else tr("no_rows", lang)
+        table.set_frame(summary, history_columns(lang))
+        self.query_one("#history-search", Input).placeholder = tr("search_placeholder", lang)
+        self._status(table)
+
+    def _status(self, table: FrameTable) -> None:
+        self.query_one("#history-status", Static).update(
+            tr("shown_of", self.lang, shown=table.row_count, total=table.total_count))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        table = self.query_one("#history-table", FrameTable)
+        table.set_query(event.value, ["name", "indicator", "category"])
+
+    def on_input_submitted(self) -> None:
+        self.query_one("#history-table", FrameTable).focus()
+
+    def on_frame_table_filtered(self) -> None:
+        self._status(self.query_one("#history-table", FrameTable))
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        self.app.push_screen(SeriesDetailScreen(event.row["indicator"], event.row["kind"],
+                                                event.row["name"], event.row.get("unit")))
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self.query_one("#history-search", Input).focus()
+
+    def action_clear(self) -> None:
+        """Clear the search and go back to the table."""
+        self.query_one("#history-search", Input).value = ""
+        self.query_one("#history-table", FrameTable).focus()
+
+
+class SeriesDetailScreen(LocalizedModalScreen):
+    """Every observation of one history series, with value and growth sparklines."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close")]
+
+    def __init__(self, indicator: str, kind: str, name: str, unit: str | None) -> None:
+        super().__init__()
+        self.indicator, self.kind, self.series_name, self.unit = indicator, kind, name, unit
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        lang = app.lang  # type: ignore[attr-defined]
+        points = series_points(app.dataset, self.indicator, self.kind)  # type: ignore[attr-defined]
+        with Vertical(classes="dialog"):
+            facts = ", ".join(x for x in (self.unit, tr("kind." + self.kind, lang)) if x)
+            yield Static(literal(f"{self.series_name}  ({facts})  Esc"), classes="dialog-title")
+            for field, label in (("value", "value_trend"), ("yoy_pct", "growth_trend")):
+                values = spark_values(points, field)
+                if len(values) > 1:
+                    yield Static(tr(label, lang), classes="spark-label")
+                    yield Sparkline(values, summary_function=max)
+            with VerticalScroll():
+                yield Static(_observation_lines(points, lang))
+
+    def on_mount(self) -> None:
+        self.add_class("modal")
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def _observation_lines(points, lang: str) -> Text:
+    text = Text()
+    for point in reversed(points):
+        text.append(f"{point.span.label(lang):<16}", style="bold")
+        text.append(f"{fmt_number(point.value):>14}  ")
+        text.append_text(fmt_growth(point.yoy_pct))
+        text.append("\n")
+    return text
