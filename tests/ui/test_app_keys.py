@@ -260,3 +260,18 @@ def test_a_period_with_errors_opens_the_problems_screen(tmp_path: Path) -> None:
         assert app.current_period.id == "2020FY"
 
     run(scenario, EcondashApp(DatasetChoice(root, "--data")))
+
+
+def test_opening_and_quitting_never_rewrites_a_settings_file(tmp_path: Path) -> None:
+    """D2: setting the saved theme at start-up saved the settings again, dropping the
+    person's comments."""
+    settings = tmp_path / "settings.toml"
+    written = '# mine\ntheme = "textual-light"\nlang = "zh"\nsection = "overview"\n'
+    settings.write_text(written, encoding="utf-8")
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        assert app.theme == "textual-light"
+        await pilot.press("q")
+
+    run(scenario, EcondashApp(dataset=seed(), settings_file=settings))
+    assert settings.read_text(encoding="utf-8") == written

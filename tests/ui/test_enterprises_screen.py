@@ -277,9 +277,10 @@ def test_big_roster_is_summarised_off_the_ui_thread(monkeypatch: pytest.MonkeyPa
     """Above SUMMARY_INLINE_ROWS the table shows at once; the ladder and filter lists are
     computed in a worker and appear when ready."""
     import threading
+    import econdash.core.query.roster as roster
     import econdash.tui.screens.enterprises as enterprises
     monkeypatch.setattr(enterprises, "SUMMARY_INLINE_ROWS", 0)
-    monkeypatch.setattr(enterprises, "_SUMMARIES", {})
+    monkeypatch.setattr(roster, "_SUMMARIES", {})
     on_ui_thread: list[bool] = []
     original = enterprises.roster_summary
 

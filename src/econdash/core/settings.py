@@ -10,9 +10,7 @@ import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-
-
-SECTIONS = ("overview", "indicators", "growth", "projects", "enterprises", "history")
+from econdash.core.sections import SECTIONS
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,20 @@ def log_error(error: BaseException, folder: Path | None = None) -> Path | None:
     return path
 
 
+def exit_message(error: BaseException, lang: str) -> str:
+    """Log `error` and say, in one line, that the dashboard stopped and where the log is."""
+    from econdash.core.i18n import tr
+    log = log_error(error)
+    return tr("internal_error", lang, error=describe(error),
+              log=str(log) if log is not None else "-")
+
+
+def exit_text(message: str) -> object:
+    """`message` as the Rich text printed when the app has ended."""
+    from rich.text import Text
+    return Text(message, style="bold red")
+
+
 def describe(error: BaseException) -> str:
     """'KeyError: 0', cut to one short line."""
     text = f"{type(error).__name__}: {error}".splitlines()[0] if str(error) else type(error).__name__

@@ -14,14 +14,15 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from econdash.core.i18n import tr
+from econdash.tui.state import dashboard
 
 if TYPE_CHECKING:
-    from econdash.tui.app import EcondashApp
+    from econdash.tui.state import DashboardState
 
 MAX_HITS_PER_KIND = 8
 
 
-def find_targets(app: "EcondashApp", query: str) -> Iterator[tuple[str, str, str, str]]:
+def find_targets(app: DashboardState, query: str) -> Iterator[tuple[str, str, str, str]]:
     """(section, key, shown text, help) for names containing `query` (pure-ish, for tests)."""
     period = app.current_period
     needle = query.strip().lower()
@@ -55,7 +56,7 @@ class JumpProvider(Provider):
     """Finds indicators, projects and enterprises of the period shown."""
 
     async def search(self, query: str) -> Hits:
-        app: EcondashApp = self.app  # type: ignore[assignment]
+        app = dashboard(self.app)
         matcher = self.matcher(query)
         for section, key, shown, where in find_targets(app, query):
             score = matcher.match(shown) or 0.5

@@ -15,33 +15,39 @@ from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import LoadingIndicator, Static
 
 from econdash.core.i18n import tr
+from econdash.tui.state import dashboard, heading
 from econdash.tui.widgets.keybar import KeyBar
 from econdash.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
-    from econdash.tui.app import EcondashApp
+    import polars as pl
+
     from econdash.core.model.dataset import PeriodData
+    from econdash.tui.state import DashboardState
 
 
 class SectionScreen(LocalizedScreen):
     """A dashboard section; subclasses fill `compose_body` and `refresh_section`."""
 
     SECTION: ClassVar[str] = ""
+    EXPORT_HIDDEN: ClassVar[frozenset[str]] = frozenset()
+    """Columns the section adds to its table for sorting and showing, which are not the
+    data's own: left out of an export."""
 
     @property
-    def econ(self) -> "EcondashApp":
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def dash(self) -> DashboardState:
+        """The dashboard's state."""
+        return dashboard(self)
 
     @property
     def lang(self) -> str:
         """The interface language."""
-        return self.econ.lang
+        return self.dash.lang
 
     @property
-    def period(self) -> "PeriodData | None":
+    def period(self) -> PeriodData | None:
         """The period being shown, or None before data loads."""
-        return self.econ.current_period
+        return self.dash.current_period
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.SECTION)
@@ -65,7 +71,7 @@ class SectionScreen(LocalizedScreen):
 
     def refresh_all(self) -> None:
         """Top bar and section, or the loading / no-data state."""
-        self.query_one(TopBar).refresh_bar()
+        self.query_one(TopBar).show(heading(self.dash, self.lang), self.lang)
         loading = not self.is_ready()
         for indicator in self.query("#loading"):
             indicator.display = loading
@@ -78,7 +84,7 @@ class SectionScreen(LocalizedScreen):
 
     def is_ready(self) -> bool:
         """Whether there is something to show yet (the dataset has loaded, or failed to)."""
-        return self.econ.loaded
+        return self.dash.loaded
 
     def has_data(self) -> bool:
         """Whether there is a period to show."""
@@ -86,3 +92,18 @@ class SectionScreen(LocalizedScreen):
 
     def refresh_section(self) -> None:
         """Rebuild the section's content from the app's state."""
+
+    def export_frame(self) -> pl.DataFrame | None:
+        """The rows the section's table shows (the focused one, else the first), with the
+        data's own columns; None when the section has no table."""
+        from econdash.tui.widgets.frame_table import FrameTable
+        tables = [t for t in self.query(FrameTable) if t.display]
+        if not tables:
+            return None
+        view = next((t for t in tables if t.has_focus), tables[0]).view_frame
+        return view.select([c for c in view.columns
+                            if not c.startswith("__") and c not in self.EXPORT_HIDDEN])
+
+    def export_brief(self) -> str | None:
+        """A Markdown brief to put above an exported table (None: no brief)."""
+        return None

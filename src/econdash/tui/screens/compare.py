@@ -17,6 +17,7 @@ from econdash.core.i18n import tr
 from econdash.tui.widgets.keybar import KeyBar
 from econdash.tui.text import fmt_number, growth_style
 from econdash.tui.widgets.frame_table import Column, FrameTable
+from econdash.tui.state import dashboard
 
 
 def _signed(value: object) -> str:
@@ -58,8 +59,9 @@ class CompareScreen(LocalizedScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        periods = self.app.dataset.periods if self.app.dataset else ()  # type: ignore[attr-defined]
-        later = self.app.period_index  # type: ignore[attr-defined]
+        dash = dashboard(self)
+        periods = dash.dataset.periods if dash.dataset else ()
+        later = dash.period_index
         # The later period is the one shown; from the oldest, compare it with the next.
         self.index_b = max(min(later, len(periods) - 1), min(1, len(periods) - 1))
         self.index_a = max(self.index_b - 1, 0)
@@ -75,9 +77,9 @@ class CompareScreen(LocalizedScreen):
 
     def refresh_all(self) -> None:
         """Rebuild from the two chosen periods (kept in range if a reload removed some)."""
-        app = self.app
-        lang = app.lang  # type: ignore[attr-defined]
-        periods = app.dataset.periods if app.dataset else ()  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
+        dataset = dashboard(self).dataset
+        periods = dataset.periods if dataset else ()
         last = max(len(periods) - 1, 0)
         self.index_a, self.index_b = min(self.index_a, last), min(self.index_b, last)
         title = self.query_one("#compare-title", Static)
@@ -111,7 +113,8 @@ class CompareScreen(LocalizedScreen):
 
     def action_cycle(self, which: str) -> None:
         """Move period A or B to the next period (wrapping)."""
-        count = len(self.app.dataset.periods) if self.app.dataset else 0  # type: ignore[attr-defined]
+        dataset = dashboard(self).dataset
+        count = len(dataset.periods) if dataset else 0
         if count < 2:
             return
         if which == "a":
@@ -122,7 +125,8 @@ class CompareScreen(LocalizedScreen):
 
     def action_shift(self, step: int) -> None:
         """[ and ]: move both periods one step, keeping their distance."""
-        count = len(self.app.dataset.periods) if self.app.dataset else 0  # type: ignore[attr-defined]
+        dataset = dashboard(self).dataset
+        count = len(dataset.periods) if dataset else 0
         a, b = self.index_a + step, self.index_b + step
         if 0 <= a < count and 0 <= b < count:
             self.index_a, self.index_b = a, b

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.tui.text import fmt_number, literal
+from econdash.tui.state import dashboard
 
 FIELD_LABELS: dict[str, str] = {
     "name": "name", "name_en": "name_en", "category": "category", "town": "town",
@@ -89,7 +90,7 @@ class _DetailScreen(LocalizedModalScreen):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         with Vertical(classes="dialog detail-dialog"):
             yield Static(Text.assemble((self.title_text, "bold"), ("  (Esc)", "dim")),
                          classes="dialog-title")

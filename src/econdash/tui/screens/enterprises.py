@@ -8,9 +8,6 @@ polars expressions; only aggregated results become Python values.
 
 from __future__ import annotations
 
-import threading
-import weakref
-from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -24,7 +21,10 @@ from textual.widgets import Tree
 from econdash.core.i18n import tr
 from econdash.core.model.schema import ENTERPRISES
 from econdash.core.model.dataset import PeriodData
-from econdash.core.query.tables import distinct_values, enterprise_honours, tier_ladder
+from econdash.core.query.roster import (
+    ROSTER_FILTERS, SUMMARY_INLINE_ROWS, RosterSummary, cached_roster_summary, roster_summary,
+)
+from econdash.core.query.tables import enterprise_honours
 from econdash.tui.screens.enterprise_detail import EnterpriseDetailScreen
 from econdash.tui.screens.projects import (
     FilteredTableScreen, drop_empty, extra_columns, shown_name,
@@ -72,19 +72,6 @@ def enterprise_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
     ], frame, keep=(ENTERPRISE, PROGRAMME, "status"))
 
 
-def programme_options(enterprises: pl.DataFrame, ladder: pl.DataFrame, lang: str,
-                      limit: int = 200) -> list[tuple[str, str]]:
-    """(label, programme) choices: every programme of the roster and of the ladder."""
-    columns = ["programme", "programme_en"]
-    both = pl.concat([enterprises.select(columns).cast(pl.String),
-                      ladder.select(columns).cast(pl.String)])
-    both = (both.filter(pl.col("programme").is_not_null())
-            .group_by("programme").agg(pl.col("programme_en").drop_nulls().first())
-            .sort("programme").head(limit))
-    return [((english if lang == "en" and english else programme), programme)
-            for programme, english in both.iter_rows()]
-
-
 def _fit(text: str, width: int) -> str:
     """Pad or cut `text` to `width` cells ('~' marks a cut)."""
     if cell_len(text) > width:
@@ -109,14 +96,6 @@ def ladder_label(left: str, reported: int | None, named: int, lang: str, width: 
         "dim" if named == 0 else "")
     text.append(f"  ({roster})", style=style)
     return text
-
-
-@dataclass(frozen=True)
-class RosterSummary:
-    """The honour ladder and the filter choices of a roster (slow at a million rows)."""
-
-    ladder: pl.DataFrame
-    choices: dict[str, list]
 
 
 class LadderTree(Tree[str]):
@@ -174,8 +153,7 @@ class EnterprisesScreen(FilteredTableScreen):
     """The honour ladder and the enterprises named in the report."""
 
     SECTION = "enterprises"
-    FILTERS = [("programme", "programme"), ("level", "level"), ("town", "town"),
-               ("industry", "industry")]
+    FILTERS = [(column, column) for column in ROSTER_FILTERS]
     SEARCH_COLUMNS = ["enterprise", "enterprise_en", "programme", "programme_en", "note"]
     NAME_COLUMNS = ("enterprise", "enterprise_en")
 
@@ -198,7 +176,7 @@ class EnterprisesScreen(FilteredTableScreen):
         panel.border_subtitle = tr("ladder_hint", lang)
         frame = enterprises_frame(period.enterprises, lang)
         self.show_frame((id(period.enterprises), lang), frame, enterprise_columns(frame, lang))
-        if self.econ.partial:
+        if self.dash.partial:
             # Counts of a roster's first rows would be wrong: the ladder waits for all of it.
             self._ladder_key = None
             self.query_one(LadderTree).clear()
@@ -263,41 +241,3 @@ class EnterprisesScreen(FilteredTableScreen):
         honours = enterprise_honours(self.period.enterprises, name) if self.period else None
         if honours is not None:
             self.app.push_screen(EnterpriseDetailScreen(name, honours, self.lang))
-
-
-SUMMARY_INLINE_ROWS = 50_000
-"""Rosters up to this many rows are summarised at once; bigger ones in a worker."""
-_SUMMARIES: dict[tuple[int, str], tuple[weakref.ref[pl.DataFrame], RosterSummary]] = {}
-"""Summaries by roster; the roster is held weakly, so a roster replaced by a reload is freed
-(holding it kept up to five old rosters, hundreds of MB, alive)."""
-_SUMMARIES_LOCK = threading.Lock()  # also held while computing: one summary at a time
-
-
-def cached_roster_summary(period: PeriodData, lang: str) -> RosterSummary | None:
-    """The summary if it was computed already (never waits)."""
-    hit = _SUMMARIES.get((id(period.enterprises), lang))
-    # `is`: an id can be reused by another roster after a reload.
-    return hit[1] if hit is not None and hit[0]() is period.enterprises else None
-
-
-def roster_summary(period: PeriodData, lang: str) -> RosterSummary:
-    """Ladder and filter choices of a roster, cached per roster and language.
-
-    A million-row roster takes a few tenths of a second, so the app's loading worker
-    calls this for the newest period before the section is shown, and the section
-    calls it in a worker; the lock makes a second caller wait for the first's result.
-    """
-    with _SUMMARIES_LOCK:
-        hit = cached_roster_summary(period, lang)
-        if hit is not None:
-            return hit
-        roster = period.enterprises
-        ladder = tier_ladder(period)
-        choices: dict[str, list] = {"programme": programme_options(roster, ladder, lang)}
-        for column, _ in EnterprisesScreen.FILTERS[1:]:
-            choices[column] = distinct_values(roster, column)
-        summary = RosterSummary(ladder, choices)
-        for key in [key for key, (held, _) in _SUMMARIES.items() if held() is None]:
-            del _SUMMARIES[key]
-        _SUMMARIES[(id(roster), lang)] = (weakref.ref(roster), summary)
-        return summary

@@ -1,8 +1,13 @@
-"""The `e` dialog: export exactly the rows a table shows, to CSV, XLSX or Markdown."""
+"""The `e` dialog: export exactly the rows a table shows, to CSV, XLSX or Markdown.
+
+What is exported the section screen says (`export_frame`, `export_brief`); the
+dialog asks where, writes it and says what happened.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from textual.app import ComposeResult
@@ -12,10 +17,33 @@ from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Static
 
 from econdash.core.errors import EcondashError
-from econdash.core.output.formats import export_frame
 from econdash.core.i18n import tr
-from econdash.tui.textual_fixes import is_top
+from econdash.core.output.formats import export_frame
+from econdash.tui.state import dashboard
 from econdash.tui.text import toast
+from econdash.tui.textual_fixes import is_top
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+    from econdash.core.model.dataset import PeriodData
+
+
+def open_export(app: App, screen: Screen, period: PeriodData | None, section: str) -> None:
+    """The dialog for what `screen` shows, or a notice why there is nothing to export."""
+    lang = dashboard(app).lang
+    if dashboard(app).partial:
+        toast(app, tr("still_reading", lang), severity="warning")
+        return
+    frame = screen.export_frame() if hasattr(screen, "export_frame") else None
+    if frame is None:
+        toast(app, tr("nothing_to_export", lang), severity="warning")
+        return
+    stem = f"econdash-{section}-{period.id if period else 'data'}.csv"
+    title = f"{period.title(lang) if period else ''} {tr(section, lang)}".strip()
+    brief = screen.export_brief() if hasattr(screen, "export_brief") else None
+    app.push_screen(ExportScreen(frame, Path.cwd() / stem, title=title, brief=brief))
 
 
 class ExportScreen(LocalizedModalScreen):
@@ -32,7 +60,7 @@ class ExportScreen(LocalizedModalScreen):
         self.frame, self.default_path, self.title_text, self.brief = frame, default_path, title, brief
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         with Vertical(classes="dialog"):
             yield Static(tr("export_title", lang, rows=self.frame.height), classes="dialog-title")
             yield Input(str(self.default_path), id="export-path")
@@ -45,7 +73,7 @@ class ExportScreen(LocalizedModalScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not is_top(self):
             return  # a second Enter in the same read: the first one exported and closed it
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         path = Path(event.value.strip()).expanduser()
         try:
             brief = self.brief if path.suffix.lower() == ".md" else None

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.tui.keys import KEYS
+from econdash.tui.state import dashboard
 
 
 def help_table(lang: str) -> Table:
@@ -32,7 +33,7 @@ class HelpScreen(LocalizedModalScreen):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         with Vertical(classes="dialog"):
             yield Static(tr("help_title", lang) + "  (Esc)", classes="dialog-title")
             with VerticalScroll():

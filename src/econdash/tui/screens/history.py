@@ -16,6 +16,7 @@ from econdash.core.query.series import series_points, series_summary
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.text import fmt_growth, fmt_number, growth_style, literal
 from econdash.tui.widgets.frame_table import Column, FrameTable
+from econdash.tui.state import dashboard
 
 
 def history_columns(lang: str) -> list[Column]:
@@ -51,13 +52,13 @@ class HistoryScreen(SectionScreen):
     def refresh_all(self) -> None:
         # History needs a dataset, not a period: a series-only dataset still shows.
         super().refresh_all()
-        if self.econ.dataset is not None and self.period is None:
+        if self.dash.dataset is not None and self.period is None:
             self.query_one("#no-data").display = False
             self.query_one("#section").display = True
             self.refresh_section()
 
     def refresh_section(self) -> None:
-        dataset = self.econ.dataset
+        dataset = self.dash.dataset
         assert dataset is not None
         lang = self.lang
         summary = series_summary(dataset, lang)
@@ -105,9 +106,9 @@ class SeriesDetailScreen(LocalizedModalScreen):
         self.indicator, self.kind, self.series_name, self.unit = indicator, kind, name, unit
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        lang = app.lang  # type: ignore[attr-defined]
-        points = series_points(app.dataset, self.indicator, self.kind)  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
+        dataset = dashboard(self).dataset
+        points = series_points(dataset, self.indicator, self.kind) if dataset else []
         with Vertical(classes="dialog"):
             facts = ", ".join(x for x in (self.unit, tr("kind." + self.kind, lang)) if x)
             yield Static(literal(f"{self.series_name}  ({facts})  Esc"), classes="dialog-title")

@@ -139,6 +139,7 @@ class IndicatorsScreen(SectionScreen):
 
     SECTION = "indicators"
     AUTO_FOCUS = "#ind-table"
+    EXPORT_HIDDEN = frozenset({"report_order", "category_order", "rank_text", "trend"})
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("f", "next_filter", "Filter"),
@@ -185,10 +186,10 @@ class IndicatorsScreen(SectionScreen):
         self.search_input.placeholder = tr("search_placeholder", lang)
         table = self.table
         table.empty_text = tr("no_rows", lang)
-        key = (id(self.econ.dataset), id(self.econ.observations), period.id, lang)
+        key = (id(self.dash.dataset), id(self.dash.observations), period.id, lang)
         if key != self._frame_key:
             self._frame_key = key
-            self._frame = indicator_table_frame(period, lang, self.econ.observations)
+            self._frame = indicator_table_frame(period, lang, self.dash.observations)
             self._fitted_width = None
         self._fit_columns()
         self._apply_query()
@@ -271,7 +272,7 @@ class IndicatorsScreen(SectionScreen):
         indicator = period.indicator(event.row["id"]) if period else None
         if period is not None and indicator is not None:
             self.app.push_screen(IndicatorDetailScreen(
-                indicator, period, self.econ.observations, self.lang))
+                indicator, period, self.dash.observations, self.lang))
 
     # ---- actions ------------------------------------------------------------
 
@@ -317,3 +318,8 @@ class IndicatorsScreen(SectionScreen):
             self.app.bell()
             return
         table.cursor_row = int(index)
+
+    def export_brief(self) -> str | None:
+        """The period's headline figures, above an exported table."""
+        from econdash.core.output.formats import period_brief
+        return period_brief(self.period, self.lang) if self.period else None

@@ -16,6 +16,7 @@ from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from econdash.tui.keys import footer_label
+from econdash.tui.state import dashboard
 
 
 class LocalizedBindings:
@@ -24,7 +25,7 @@ class LocalizedBindings:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         bindings = super().active_bindings  # type: ignore[misc]
-        lang = getattr(self.app, "lang", "zh")  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         localized = {}
         for key, active in bindings.items():
             label = footer_label(active.binding.action, lang)

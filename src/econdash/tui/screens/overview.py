@@ -32,22 +32,22 @@ class OverviewScreen(SectionScreen):
             # Cards known already (from the snapshot) are composed with the screen, so
             # the first frame has them; later changes rebuild them in refresh_section.
             cards = KpiCards(id="cards")
-            data = self.econ.overview() if self.is_ready() else None
+            data = self.dash.overview() if self.is_ready() else None
             if data is not None:
                 self._shown = (data, self.lang)
                 self._show_cards(cards, data)
             yield cards
 
     def is_ready(self) -> bool:
-        return self.econ.loaded or self.econ.preview is not None
+        return self.dash.loaded or self.dash.preview is not None
 
     def has_data(self) -> bool:
-        if self.econ.dataset is None:
-            return self.econ.preview is not None
+        if self.dash.dataset is None:
+            return self.dash.preview is not None
         return self.period is not None
 
     def refresh_section(self) -> None:
-        data = self.econ.overview()
+        data = self.dash.overview()
         assert data is not None
         lang = self.lang
         line = Text()
@@ -58,7 +58,7 @@ class OverviewScreen(SectionScreen):
             line.append(f"  {tr('source', lang)}: {data.source}", style="dim")
         if data.published:
             line.append(f" ({data.published.isoformat()})", style="dim")
-        choice = self.econ.choice
+        choice = self.dash.choice
         if choice is not None:
             where = tr(f"origin.{choice.origin}", lang)
             if choice.origin != "bundled":

@@ -14,9 +14,10 @@ from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
+from econdash.tui.state import DashboardState, dashboard
 
 
-def problems_text(app) -> Text:
+def problems_text(app: DashboardState) -> Text:
     """The list of problems (or the load error) as styled text."""
     lang = app.lang
     text = Text()
@@ -48,18 +49,18 @@ class ProblemsScreen(LocalizedModalScreen):
     BINDINGS = [Binding("escape,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = dashboard(self).lang
         with Vertical(classes="dialog"):
             yield Static(tr("errors_title", lang) + "  (Esc)", classes="dialog-title")
             with VerticalScroll():
-                yield Static(problems_text(self.app), id="problems-list")
+                yield Static(problems_text(dashboard(self)), id="problems-list")
 
     def on_mount(self) -> None:
         self.add_class("modal")
 
     def refresh_all(self) -> None:
         """After a reload: the problems of the data now loaded (a fixed file's error goes)."""
-        self.query_one("#problems-list", Static).update(problems_text(self.app))
+        self.query_one("#problems-list", Static).update(problems_text(dashboard(self)))
 
     def action_close(self) -> None:
         self.dismiss()

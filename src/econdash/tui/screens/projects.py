@@ -166,7 +166,7 @@ class FilteredTableScreen(SectionScreen):
         table = self.table
         text = Text(tr("shown_of", self.lang, shown=f"{table.row_count:,}",
                        total=f"{table.total_count:,}"))
-        if self.econ.partial:
+        if self.dash.partial:
             text.append("  " + tr("reading_rest", self.lang), style="italic")
         return text
 
