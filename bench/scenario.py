@@ -184,7 +184,7 @@ def summary_shown(app: Any) -> bool:
     bar = screen.query_one(FilterBar)
     return bool(screen.query_one(LadderTree).root.children) and all(
         bar.options_of(column) or not app.current_period.enterprises[column].drop_nulls().len()
-        for column, _ in screen.FILTERS)
+        for column in screen.SPEC.filters)
 
 
 def shows(widget: Any) -> bool:
@@ -318,7 +318,7 @@ def scenario_filter(args: argparse.Namespace) -> dict:
         # The same searches with polars alone, on the frame the table shows.
         import polars as pl
         frame = app.current_period.enterprises
-        columns = type(app.screen).SEARCH_COLUMNS
+        columns = list(type(app.screen).SPEC.search_columns)
         for query in (CHINESE_QUERY, ASCII_QUERY):
             for end in range(1, len(query) + 1):
                 prefix = query[:end]

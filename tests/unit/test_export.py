@@ -14,8 +14,9 @@ from econdash.core.output import formats as export_module
 from econdash.cli import main
 from econdash.core.errors import EcondashError
 from econdash.core.output.formats import export_frame, neutralise, period_brief
-from econdash.core.output.table_export import export_table, pick_period, table_frame
-from econdash.core.query.filtering import query_expr, string_columns
+from econdash.core.output.table_export import export_table, pick_period
+from econdash.core.query.table_specs import TABLES
+from econdash.core.query.filtering import query_expr
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.tables import indicators_frame
@@ -203,11 +204,11 @@ def test_nested_columns_are_written_as_text(tmp_path: Path) -> None:
 
 def expected_rows(period, table: str, search: str, filters: dict[str, str]) -> pl.DataFrame:
     """The same rows computed independently with plain polars."""
-    rows = table_frame(period, table, "zh")
+    rows = TABLES[table].frame(period, "zh")
     for column, value in filters.items():
         rows = rows.filter(pl.col(column).cast(pl.String) == value)
-    if search:
-        text = string_columns(rows.schema)
+    if search:  # in the columns the section searches, as the dashboard does
+        text = [c for c in TABLES[table].search_columns if c in rows.columns]
         rows = rows.filter(pl.any_horizontal(
             pl.col(c).str.to_lowercase().str.contains(search.lower(), literal=True).fill_null(False)
             for c in text))
@@ -230,7 +231,7 @@ def test_export_table_writes_exactly_the_filtered_rows(tmp_path: Path, bundled_d
                          search=search, filters=filters)
     want = expected_rows(bundled_data.periods[-1], table, search, filters)
     got = pl.read_csv(out, infer_schema=False)
-    total = table_frame(bundled_data.periods[-1], table, "zh").height
+    total = TABLES[table].frame(bundled_data.periods[-1], "zh").height
     assert lines == [f"Wrote {want.height} of {total} {table} rows of 2022M01-M06 to {out}"]
     assert got.height == want.height
     key = "enterprise" if table == "enterprises" else ("id" if table == "indicators" else "name")
@@ -241,8 +242,9 @@ def test_export_table_writes_exactly_the_filtered_rows(tmp_path: Path, bundled_d
 
 def test_export_table_same_rows_as_the_dashboard_predicate(tmp_path: Path, bundled_data) -> None:
     period = bundled_data.periods[0]
-    frame = table_frame(period, "projects", "zh")
-    predicate = query_expr(frame.schema, "园", None, {"category": "小微企业园"})
+    frame = TABLES["projects"].frame(period, "zh")
+    predicate = query_expr(frame.schema, "园", list(TABLES["projects"].search_columns),
+                           {"category": "小微企业园"})
     shown = frame.filter(predicate)
     export_table(bundled_data, tmp_path / "p.xlsx", period_id="2022H1", table="projects",
                  fmt=None, search="园", filters={"category": "小微企业园"})
@@ -515,3 +517,15 @@ def test_too_many_rows_error_names_the_file(tmp_path: Path, monkeypatch) -> None
     target = tmp_path / "big.xlsx"
     with pytest.raises(EcondashError, match=f"^{target}: 2 rows do not fit"):
         export_frame(pl.DataFrame({"a": [1, 2]}), target)
+
+
+def test_export_searches_the_columns_the_section_searches(tmp_path: Path, bundled_data) -> None:
+    """D3: `--search 亿元` searched every text column (12 indicator rows: the unit) while the
+    indicators section searches names only (0 rows)."""
+    out = tmp_path / "i.csv"
+    lines = export_table(bundled_data, out, period_id=None, table="indicators", fmt=None,
+                         search="亿元")
+    assert lines[0].startswith("Wrote 0 of 94 indicators rows")
+    export_table(bundled_data, out, period_id=None, table="indicators", fmt=None,
+                 search="增加值")
+    assert pl.read_csv(out).height > 0

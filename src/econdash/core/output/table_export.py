@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polars as pl
 
 from econdash.core.errors import EcondashError
 from econdash.core.output.formats import export_frame, period_brief
 from econdash.core.query.filtering import compute_view, query_expr
 from econdash.core.model.dataset import Dataset, PeriodData
 from econdash.core.model.period import parse_period_id
-from econdash.core.query.tables import indicators_frame
+from econdash.core.query.table_specs import TABLES
 
 
 def pick_period(dataset: Dataset, period_id: str | None) -> PeriodData:
@@ -31,22 +30,18 @@ def pick_period(dataset: Dataset, period_id: str | None) -> PeriodData:
     return found
 
 
-def table_frame(period: PeriodData, table: str, lang: str) -> pl.DataFrame:
-    """The frame behind a table of the dashboard."""
-    if table == "indicators":
-        return indicators_frame(period, lang)
-    return period.projects if table == "projects" else period.enterprises
-
-
 def export_table(dataset: Dataset, output: Path, *, period_id: str | None, table: str,
                  fmt: str | None, search: str = "", filters: dict[str, str] | None = None,
                  lang: str = "zh") -> list[str]:
-    """Filter and write one table; returns the lines to print (a warning line when
-    Excel had to cut cells)."""
+    """Filter and write one table as its section shows it (the same search columns, see
+    `core.query.table_specs`); returns the lines to print (a warning line when Excel had
+    to cut cells)."""
     period = pick_period(dataset, period_id)
-    frame = table_frame(period, table, lang)
+    spec = TABLES[table]
+    frame = spec.frame(period, lang)
     try:
-        predicate = query_expr(frame.schema, search, None, dict(filters or {}))
+        predicate = query_expr(frame.schema, search, list(spec.search_columns),
+                               dict(filters or {}))
     except KeyError as exc:
         raise EcondashError(f"{exc.args[0]}; the {table} table has columns: "
                             f"{', '.join(frame.columns)}") from None

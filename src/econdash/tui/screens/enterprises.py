@@ -22,8 +22,9 @@ from econdash.core.i18n import tr
 from econdash.core.model.schema import ENTERPRISES
 from econdash.core.model.dataset import PeriodData
 from econdash.core.query.roster import (
-    ROSTER_FILTERS, SUMMARY_INLINE_ROWS, RosterSummary, cached_roster_summary, roster_summary,
+    SUMMARY_INLINE_ROWS, RosterSummary, cached_roster_summary, roster_summary,
 )
+from econdash.core.query.table_specs import ENTERPRISES as ENTERPRISES_TABLE
 from econdash.core.query.tables import enterprise_honours
 from econdash.tui.screens.enterprise_detail import EnterpriseDetailScreen
 from econdash.tui.screens.projects import (
@@ -153,9 +154,7 @@ class EnterprisesScreen(FilteredTableScreen):
     """The honour ladder and the enterprises named in the report."""
 
     SECTION = "enterprises"
-    FILTERS = [(column, column) for column in ROSTER_FILTERS]
-    SEARCH_COLUMNS = ["enterprise", "enterprise_en", "programme", "programme_en", "note"]
-    NAME_COLUMNS = ("enterprise", "enterprise_en")
+    SPEC = ENTERPRISES_TABLE
 
     def __init__(self) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Sparkline, Static
 
 from econdash.core.i18n import tr
+from econdash.core.query.table_specs import HISTORY_SEARCH
 from econdash.core.model.series import spark_values
 from econdash.core.query.series import series_points, series_summary
 from econdash.tui.screens.base import SectionScreen
@@ -74,7 +75,7 @@ class HistoryScreen(SectionScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         table = self.query_one("#history-table", FrameTable)
-        table.set_query(event.value, ["name", "indicator", "category"])
+        table.set_query(event.value, list(HISTORY_SEARCH))
 
     def on_input_submitted(self) -> None:
         self.query_one("#history-table", FrameTable).focus()

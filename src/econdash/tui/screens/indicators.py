@@ -21,6 +21,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
 from econdash.core.i18n import tr
+from econdash.core.query.table_specs import INDICATORS
 from econdash.core.model.dataset import PeriodData
 from econdash.core.model.series import spark_values
 from econdash.core.query.series import indicator_series
@@ -34,7 +35,6 @@ from econdash.tui.widgets.growth_bars_render import fmt_pct
 
 ALL = "*all*"
 """The category select's value for "every category" (never a category name)."""
-SEARCH_COLUMNS = ["name_zh", "name_en"]
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_LIMIT = 16
 """At most this many latest points in a table sparkline."""
@@ -246,7 +246,7 @@ class IndicatorsScreen(SectionScreen):
             return
         self._applied = wanted
         search, category = wanted
-        self.table.set_query(search, SEARCH_COLUMNS, {"category": category})
+        self.table.set_query(search, list(INDICATORS.search_columns), {"category": category})
 
     @on(Input.Changed, "#ind-search")
     def _search_changed(self) -> None:

@@ -18,6 +18,8 @@ from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.core.model.schema import ENTERPRISES, PROJECTS
+from econdash.core.query.table_specs import PROJECTS as PROJECTS_TABLE
+from econdash.core.query.table_specs import TableSpec
 from econdash.core.query.tables import distinct_values, project_totals
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.enterprise_detail import RowDetailScreen
@@ -112,11 +114,9 @@ def totals_text(view: pl.DataFrame, lang: str) -> str:
 class FilteredTableScreen(SectionScreen):
     """A section built around one filterable table."""
 
-    FILTERS: ClassVar[list[tuple[str, str]]] = []
-    """(column, i18n label key) of the drop-down filters."""
-    SEARCH_COLUMNS: ClassVar[list[str]] = []
-    NAME_COLUMNS: ClassVar[tuple[str, ...]] = ()
-    """Columns `reveal(name)` matches."""
+    SPEC: ClassVar[TableSpec]
+    """The table: its search and filter columns, the columns `reveal(name)` matches
+    (shared with `econdash export`)."""
     AUTO_FOCUS = "FrameTable"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "搜索"),
@@ -140,7 +140,8 @@ class FilteredTableScreen(SectionScreen):
 
     def compose_table(self) -> ComposeResult:
         """Filter bar, table and status line."""
-        yield FilterBar(self.FILTERS, lang=self.lang, classes="filter-bar section-filters")
+        filters = [(column, column) for column in self.SPEC.filters]  # (label key = column)
+        yield FilterBar(filters, lang=self.lang, classes="filter-bar section-filters")
         yield FrameTable(classes="section-table")
         yield Static("", classes="status-line section-status")
 
@@ -182,7 +183,7 @@ class FilteredTableScreen(SectionScreen):
         if query == self._applied:
             return
         self._applied = query
-        self.table.set_query(search, self.SEARCH_COLUMNS, filters)
+        self.table.set_query(search, list(self.SPEC.search_columns), filters)
 
     @on(FilterBar.Done)
     def _bar_done(self, event: FilterBar.Done) -> None:
@@ -222,8 +223,8 @@ class FilteredTableScreen(SectionScreen):
 
     def _start_reveal(self) -> None:
         self.bar.clear()
-        self._applied = ("", tuple((column, None) for column, _ in self.FILTERS))
-        self.table.set_query("", self.SEARCH_COLUMNS, {})
+        self._applied = ("", tuple((column, None) for column in self.SPEC.filters))
+        self.table.set_query("", list(self.SPEC.search_columns), {})
         self._finish_reveal()  # small frames: the view is already there
 
     def _finish_reveal(self) -> None:
@@ -234,7 +235,7 @@ class FilteredTableScreen(SectionScreen):
         self._pending_reveal = None
         match = pl.any_horizontal(
             (pl.col(column) == name).fill_null(False)
-            for column in self.NAME_COLUMNS if column in view.columns)
+            for column in self.SPEC.name_columns if column in view.columns)
         hits = view.select(match.arg_true()).to_series()
         if hits.len():
             table.cursor_row = int(hits[0])
@@ -245,10 +246,7 @@ class ProjectsScreen(FilteredTableScreen):
     """Projects and parks of the current period."""
 
     SECTION = "projects"
-    FILTERS = [("category", "category"), ("town", "town"), ("status", "status"),
-               ("rating", "rating")]
-    SEARCH_COLUMNS = ["name", "name_en", "note"]
-    NAME_COLUMNS = ("name", "name_en")
+    SPEC = PROJECTS_TABLE
 
     def compose_body(self) -> ComposeResult:
         yield from self.compose_table()
@@ -258,7 +256,7 @@ class ProjectsScreen(FilteredTableScreen):
         assert period is not None
         lang = self.lang
         projects = period.projects
-        for column, _ in self.FILTERS:
+        for column in self.SPEC.filters:
             self.bar.set_options(column, distinct_values(projects, column))
         frame = projects_frame(projects, lang)
         self.show_frame((id(projects), lang), frame, project_columns(frame, lang))
