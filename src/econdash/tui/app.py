@@ -28,8 +28,9 @@ from econdash.tui import error_guard, textual_fixes
 from econdash.core.errors import EcondashError
 from econdash.tui.text import toast
 from econdash.core.i18n import tr
-from econdash.core.startup import Loading, Startup, begin
-from econdash.core.overview import OverviewData, overview_data, save_snapshot
+from econdash.core.startup import Loading, Startup, begin, save_snapshot
+from econdash.core.model.overview import OverviewData
+from econdash.core.query.overview import overview_data
 from econdash.core.settings import Settings, load_settings, save_settings
 from econdash.core.watch import Fingerprint, fingerprint, merge_reload
 from econdash.core.model.dataset import Dataset, PeriodData
