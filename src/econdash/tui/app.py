@@ -32,7 +32,8 @@ from econdash.core.startup import Loading, Startup, begin, save_snapshot
 from econdash.core.model.overview import OverviewData
 from econdash.core.query.overview import overview_data
 from econdash.core.settings import Settings, load_settings, save_settings
-from econdash.core.watch import Fingerprint, fingerprint, merge_reload
+from econdash.core.watch import Fingerprint, fingerprint
+from econdash.core.loaders.reload import merge_reload
 from econdash.core.model.dataset import Dataset, PeriodData
 from econdash.core.paths import DatasetChoice
 
