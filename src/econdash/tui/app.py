@@ -419,7 +419,7 @@ class EcondashApp(App):
 
     def action_export(self) -> None:
         """Export the rows the current table shows (key e)."""
-        from econdash.core.output.formats import period_brief
+        from econdash.core.output.brief import period_brief
         from econdash.tui.screens.export_dialog import ExportScreen
         from econdash.tui.widgets.frame_table import FrameTable
         tables = [t for t in self.screen.query(FrameTable) if t.display]
