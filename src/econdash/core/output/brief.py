@@ -31,7 +31,8 @@ def period_brief(period: PeriodData, lang: str = "zh") -> str:
 
 
 def headline_line(ind: Indicator, period: PeriodData, lang: str) -> str:
-    """'- 规上工业增加值 123.4亿元 同比+8.6% 全市第3 (1-5月)': what the report gives."""
+    """One headline figure with what the report gives of it:
+    '- 规上工业增加值 171.7亿元 同比+7% 全市第3 (1-5月)'."""
     parts = [f"- {ind.display_name(lang)}"]
     if ind.value is not None:
         parts.append(f"{fmt_number(ind.value)}{ind.unit or ''}")
@@ -46,5 +47,6 @@ def headline_line(ind: Indicator, period: PeriodData, lang: str) -> str:
 
 def _movers(indicators: list[Indicator], lang: str) -> str:
     """The first MOVERS indicators with their growth: 'A +9.1%, B +8%'."""
-    return ", ".join(f"{i.display_name(lang)} {fmt_pct_compact(i.yoy_pct)}"  # type: ignore[arg-type]
-                     for i in indicators[:MOVERS])
+    return ", ".join(
+        f"{i.display_name(lang)} {fmt_pct_compact(i.yoy_pct)}"  # type: ignore[arg-type]
+        for i in indicators[:MOVERS])
