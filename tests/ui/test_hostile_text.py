@@ -9,7 +9,6 @@ dialog and the palette on it and checks the text appears literally.
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,7 @@ from econdash.tui.app import EcondashApp
 from econdash.core.errors import DatasetError
 from econdash.core.loaders import load_dataset
 from econdash.core.startup import Startup
-from econdash.core.overview import overview_data
+from econdash.core.query.overview import overview_data
 from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
 from econdash.core.query.series import observations
 from econdash.tui.screens.help import HelpScreen

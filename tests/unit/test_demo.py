@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from econdash.core.admin.demo import generate
+from econdash.core.admin.demo.reports import END_YEAR
 from econdash.core.admin.demo.generate import write_demo_dataset
 from econdash.core.errors import EcondashError
 from econdash.core.loaders import load_dataset
@@ -40,11 +41,11 @@ def test_periods_are_monthly_cumulative_and_roll_over_years(small):
     out, _ = small
     periods = load_dataset(out).periods
     spans = [(p.period.year, p.period.first_month, p.period.last_month) for p in periods]
-    assert spans[0] == (generate.END_YEAR - 1, 1, 11)
-    assert spans[1] == (generate.END_YEAR - 1, 1, 12)
-    assert spans[2] == (generate.END_YEAR, 1, 1)
-    assert spans[-1] == (generate.END_YEAR, 1, 12)
-    assert (out / f"{generate.END_YEAR}-M01-M05" / "report.toml").is_file()
+    assert spans[0] == (END_YEAR - 1, 1, 11)
+    assert spans[1] == (END_YEAR - 1, 1, 12)
+    assert spans[2] == (END_YEAR, 1, 1)
+    assert spans[-1] == (END_YEAR, 1, 12)
+    assert (out / f"{END_YEAR}-M01-M05" / "report.toml").is_file()
 
 
 def test_tables_only_in_the_newest_period_with_the_right_counts(small):
@@ -55,8 +56,8 @@ def test_tables_only_in_the_newest_period_with_the_right_counts(small):
     assert newest.projects.height == SMALL["projects"]
     assert all(p.enterprises.height == 0 and p.projects.height == 0 for p in periods[:-1])
     csvs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.csv"))
-    assert csvs == [f"{generate.END_YEAR}-M01-M12/enterprises.csv",
-                    f"{generate.END_YEAR}-M01-M12/projects.csv"]
+    assert csvs == [f"{END_YEAR}-M01-M12/enterprises.csv",
+                    f"{END_YEAR}-M01-M12/projects.csv"]
 
 
 def test_tier_counts_match_the_roster(small):
@@ -90,7 +91,7 @@ def test_indicators_are_plausible(small):
                for i in first)
     assert {"工业", "投资", "数字经济", "产业集群", "企业培育"} <= {i.category for i in first}
     # A cumulative flow grows month by month within a year.
-    year = [p for p in periods if p.period.year == generate.END_YEAR]
+    year = [p for p in periods if p.period.year == END_YEAR]
     output = [p.indicator("ind_001").value for p in year]
     assert output == sorted(output) and len(year) == 12
     growth = [p.indicator("ind_001").yoy_pct for p in periods]
@@ -108,7 +109,7 @@ def test_names_look_like_chinese_enterprises(small):
                                       "科技型中小企业", "专精特新中小企业", "隐形冠军",
                                       "绿色工厂", "数字化车间", "智能工厂", "创新型中小企业",
                                       "首台套", "雄鹰企业", "亩均效益A类企业"]).all()
-    assert roster["year"].max() <= generate.END_YEAR
+    assert roster["year"].max() <= END_YEAR
     # An enterprise's honours are all different.
     assert not roster.select(pl.struct("enterprise", "programme", "level", "status")
                              .is_duplicated().any()).item()
@@ -129,11 +130,11 @@ def test_large_roster_shape(tmp_path: Path):
     """200k rows are written (the speed is measured by bench/, not asserted here)."""
     write_demo_dataset(tmp_path / "big", enterprises=200_000, projects=0, periods=1,
                        indicators=1, seed=1)
-    frame = pl.read_csv(tmp_path / "big" / f"{generate.END_YEAR}-M01-M12" / "enterprises.csv")
+    frame = pl.read_csv(tmp_path / "big" / f"{END_YEAR}-M01-M12" / "enterprises.csv")
     assert frame.shape == (200_000, 12)
     assert frame["enterprise"].n_unique() == 125_000
     assert frame.null_count()["enterprise"].item() == 0
-    assert not (tmp_path / "big" / f"{generate.END_YEAR}-M01-M12" / "projects.csv").exists()
+    assert not (tmp_path / "big" / f"{END_YEAR}-M01-M12" / "projects.csv").exists()
 
 
 def test_many_indicators_get_unique_names(tmp_path: Path):

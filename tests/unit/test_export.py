@@ -13,10 +13,12 @@ import pytest
 from econdash.core.output import formats as export_module
 from econdash.cli import main
 from econdash.core.errors import EcondashError
-from econdash.core.output.formats import export_frame, neutralise, period_brief
+from econdash.core.i18n import STRINGS
+from econdash.core.output.brief import period_brief
+from econdash.core.output.formats import export_frame, neutralise
 from econdash.core.output.table_export import export_table, pick_period
-from econdash.core.query.table_specs import TABLES
 from econdash.core.query.filtering import query_expr
+from econdash.core.query.table_specs import TABLES
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.tables import indicators_frame
@@ -170,6 +172,17 @@ def test_period_brief_of_the_bundled_period(bundled_data) -> None:
     en = period_brief(bundled_data.periods[0], "en")
     assert en.splitlines()[0] == "**2022 H1** · XX区"
     assert "Value added of above-scale industry 171.7亿元 YoY +7% rank 3 (Jan-May)" in en
+    assert en.splitlines()[1].startswith("Source: ")
+    assert any(line.startswith("Fastest growth: ") for line in en.splitlines())
+    assert any(line.startswith("Slowest growth: ") for line in en.splitlines())
+
+
+def test_the_brief_words_are_interface_strings_in_both_languages() -> None:
+    """The brief speaks the interface's language through i18n, as the screens do."""
+    keys = [key for key in STRINGS if key.startswith("brief.")]
+    assert len(keys) == 5
+    assert all(STRINGS[key][0] and STRINGS[key][1] and STRINGS[key][0] != STRINGS[key][1]
+               for key in keys)
 
 
 # ---------------------------------------------------------------- formats and failures

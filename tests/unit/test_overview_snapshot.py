@@ -15,10 +15,10 @@ import pytest
 
 from econdash.core.errors import DatasetError
 from econdash.core.loaders import load_dataset
-from econdash.core.startup import Loading, begin
-from econdash.core.overview import (
-    OverviewData, load_snapshot, overview_data, quick_overview, save_snapshot, snapshot_file,
-)
+from econdash.core.loaders.quick import quick_overview
+from econdash.core.model.overview import OverviewData
+from econdash.core.query.overview import overview_data
+from econdash.core.startup import Loading, begin, load_snapshot, save_snapshot, snapshot_file
 from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.series import observations
 from econdash.core.watch import fingerprint
@@ -212,7 +212,6 @@ def test_no_quick_overview_where_the_load_would_differ(tmp_path: Path, one_perio
 def test_the_first_screen_never_shows_a_report_linked_from_outside(tmp_path: Path) -> None:
     """The full load refuses such a link (hostile test F6); the quick overview drawn before
     it must not show the outside file's figures meanwhile."""
-    from econdash.core.overview import quick_overview
     from econdash.core.paths import bundled_dataset
     outside = bundled_dataset() / "2022-H1" / "report.toml"
     assert outside.is_file()

@@ -12,7 +12,7 @@ from econdash.core.model.period import Period
 from econdash.core.model.series import spark_values
 from econdash.core.paths import bundled_examples
 from econdash.core.query.series import indicator_series, observations, series_points, series_summary
-from econdash.core.query.tables import project_totals, tier_ladder
+from econdash.core.query.tables import growth_categories, project_totals, tier_ladder
 
 SERIES_HEADER = "indicator,year,first_month,last_month,value,unit,yoy_pct,name,name_en,category\n"
 
@@ -284,3 +284,24 @@ def test_project_totals_of_the_bundled_projects(bundled) -> None:
     planned, completed, _ = project_totals(projects)
     assert planned == pytest.approx(projects["planned_invest"].fill_null(0).sum())
     assert completed == pytest.approx(projects["completed_invest"].fill_null(0).sum())
+
+
+# ---------------------------------------------------------------- growth categories
+
+def test_growth_categories_keep_a_category_with_one_growth_rate(
+        tmp_path, write_period, report_text, indicator) -> None:
+    """The Growth section draws every category with a growth rate, one bar included;
+    a category without any is left out (D7: the docstring said two)."""
+    write_period(tmp_path / "data" / "2022-H1", report_text(
+        indicator("a", category="投资", yoy_pct=12.5)
+        + indicator("b", category="工业", yoy_pct=3.0) + indicator("c", category="工业", yoy_pct=-1.0)
+        + indicator("d", category="数字经济", value=5.0)))
+    period = load_dataset(tmp_path / "data").periods[0]
+    assert growth_categories(period) == ["投资", "工业"]
+
+
+def test_a_period_with_a_single_growth_rate_has_a_growth_category(
+        tmp_path, write_period, report_text, indicator) -> None:
+    write_period(tmp_path / "data" / "2022-H1", report_text(
+        indicator("a", value=1.0) + indicator("b", category="投资", yoy_pct=-4.0)))
+    assert growth_categories(load_dataset(tmp_path / "data").periods[0]) == ["投资"]

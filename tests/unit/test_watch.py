@@ -1,4 +1,4 @@
-"""watch.py: the dataset fingerprint the app polls, and merge_reload."""
+"""watch.py: the dataset fingerprint the app polls; loaders/reload.py: merge_reload."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_examples
-from econdash.core.watch import fingerprint, merge_reload
+from econdash.core.loaders.reload import merge_reload
+from econdash.core.watch import fingerprint
 
 REPORT_H1 = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 REPORT_FY = "[period]\nyear = 2021\nmonths = [1, 12]\n"

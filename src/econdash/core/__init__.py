@@ -5,7 +5,8 @@ pyproject.toml checks this). Layers, each importing only those below it:
 
     output/ admin/   what leaves or changes a dataset: export, dump, check; import, init,
                      new-period, demo data
-    startup          what the first frame shows, and the load on its own thread
+    startup          what the first frame shows (the overview snapshot), and the load
+                     on its own thread
     query/           questions asked of loaded data: series, tables, filters, compare
     loaders/         files → the model, every problem located
     model/           frozen dataclasses and polars frames

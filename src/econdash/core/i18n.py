@@ -217,3 +217,12 @@ STRINGS.update({
                        "These warnings did not stop anything loading, but are worth checking. "
                        "Esc to go back."),
 })
+
+# The period brief that heads an exported indicators table (output/brief.py)
+STRINGS.update({
+    "brief.source": ("来源：{source}", "Source: {source}"),
+    "brief.yoy": ("同比{pct}", "YoY {pct}"),
+    "brief.rank": ("{scope}第{rank}", "rank {rank}"),
+    "brief.fastest": ("增长最快：{names}", "Fastest growth: {names}"),
+    "brief.slowest": ("增长最慢：{names}", "Slowest growth: {names}"),
+})

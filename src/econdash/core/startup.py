@@ -11,6 +11,13 @@ takes seconds to load. `begin` decides what the first frame shows:
 - else the load starts at once, on a plain thread, while Textual is imported
   (polars releases the GIL while it reads, so the two overlap on two cores).
 
+The snapshot: after every successful load the app writes the overview's cards
+(`model.overview.Snapshot`) into the user's cache as JSON data (`econdash.core.cache`)
+with the dataset's file fingerprint, valid only for the code that wrote them. The
+next start draws the overview from it while the dataset loads in the background;
+the loaded data then replaces it. Any change to a file of the dataset changes the
+fingerprint, so a snapshot is never shown for data that has changed since.
+
 Textual-free and polars-free at import.
 """
 
@@ -22,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from econdash.core.overview import OverviewData, load_snapshot, quick_overview, snapshot_file
+from econdash.core.cache import cache_file, read_cache, write_cache
+from econdash.core.loaders.quick import quick_overview
+from econdash.core.model.overview import OverviewData, Snapshot
 from econdash.core.watch import Fingerprint, fingerprint
 
 if TYPE_CHECKING:
@@ -36,6 +45,24 @@ HEAD_BYTES = 256 * 1024
 """How much of a big table the preview reads: about 1,200 rows, parsed in milliseconds."""
 HEAD_SHOWN_WAIT = 1.0
 """Seconds the whole load waits for the preview's frame before it starts anyway."""
+SNAPSHOT_FORMAT = 3
+"""The snapshot's cache format: a new number whenever `Snapshot`'s fields change."""
+
+
+def snapshot_file(cache: Path, root: Path) -> Path:
+    """The snapshot of the dataset at `root` (one file per dataset folder)."""
+    return cache_file(cache, "overview", root)
+
+
+def save_snapshot(path: Path, stamp: Fingerprint, data: OverviewData) -> None:
+    """Write the snapshot atomically; a cache that can't be written is not an error."""
+    write_cache(path, SNAPSHOT_FORMAT, Snapshot(stamp, data))
+
+
+def load_snapshot(path: Path, stamp: Fingerprint) -> OverviewData | None:
+    """The snapshot if it was written by this code for exactly these files, else None."""
+    saved = read_cache(path, SNAPSHOT_FORMAT, Snapshot)
+    return saved.overview if saved is not None and saved.files == stamp else None
 
 
 class Loading:

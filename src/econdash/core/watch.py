@@ -1,19 +1,15 @@
-"""Noticing that a dataset folder changed, and keeping the last good data.
+"""Noticing that a dataset folder changed.
 
 `fingerprint` is cheap (a stat of each file two levels deep), so the app can
 poll it every couple of seconds in a worker; the overview snapshot is valid only
-for the fingerprint it was made from. `merge_reload` keeps a period
-that loaded before but fails now (say, a file caught half-written).
+for the fingerprint it was made from. What a reload keeps of the last good data is
+`econdash.core.loaders.reload`. Stdlib only (the first frame needs it).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
-
-from econdash.core.errors import Problem
-from econdash.core.model.dataset import Dataset
 
 FileState = tuple[str, int, int, int, int]
 """(path, st_mtime_ns, st_size, st_ctime_ns, st_ino) of one file."""
@@ -53,13 +49,3 @@ def _subfolders(root: Path) -> list[Path]:
     except OSError:
         return []
 
-
-def merge_reload(old: Dataset, new: Dataset) -> tuple[Dataset, list[Problem]]:
-    """The new dataset, plus old periods that now fail to load; and the errors why."""
-    kept = [p for p in old.periods if new.period(p.id) is None
-            and any(e.file.startswith(p.folder.name + "/") for e in new.errors)]
-    if not kept:
-        return new, list(new.errors)
-    periods = sorted([*new.periods, *kept],
-                     key=lambda p: (p.period.year, p.period.last_month, -p.period.first_month))
-    return replace(new, periods=tuple(periods)), list(new.errors)

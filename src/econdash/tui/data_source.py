@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from econdash.core.errors import EcondashError
-from econdash.core.overview import overview_data, save_snapshot
-from econdash.core.startup import Loading, Startup
+from econdash.core.query.overview import overview_data
+from econdash.core.startup import Loading, Startup, save_snapshot
 from econdash.core.watch import Fingerprint, fingerprint
 from econdash.tui.messages import DatasetLoaded, LoadFailed
 

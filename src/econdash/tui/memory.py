@@ -16,7 +16,8 @@ def collect_and_freeze() -> None:
     what a freeze holds is never collected: a replaced dataset sits in reference cycles
     (widgets, caches) of few Python objects and hundreds of MB of frames, so it is
     unfrozen and collected first (freezing on each reload without this kept every
-    replaced dataset, ~70 MB each at 200k rows: hostile test F9).
+    replaced dataset, ~70 MB each at 200k rows: hostile test F9). A dataset still in use
+    at that moment (a table's view being computed in a worker) goes at the next load.
     """
     gc.unfreeze()
     gc.collect()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from econdash.core.errors import EcondashError
     from econdash.core.model.dataset import Dataset, PeriodData
-    from econdash.core.overview import OverviewData
+    from econdash.core.model.overview import OverviewData
     from econdash.core.paths import DatasetChoice
 
 

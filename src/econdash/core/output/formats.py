@@ -6,7 +6,8 @@ with a leading apostrophe in CSV and Markdown; in XLSX they are written as
 string cells, which Excel never runs. Header names that neutralise to the same
 name get a number (`'=a`, `'=a (2)`). Numbers stay numbers. Files are written
 atomically and never clobber what should not be replaced (see
-`store.atomic_write_bytes`).
+`fs.atomic_write_bytes`). The brief a Markdown export of the indicators starts
+with is `brief.period_brief`.
 
 `export_frame` raises only `EcondashError` (naming the file), whatever the writer
 library raised, and returns an `ExportResult`: what Excel had to cut is reported
@@ -24,7 +25,6 @@ from pathlib import Path
 import polars as pl
 
 from econdash.core.errors import EcondashError
-from econdash.core.model.dataset import PeriodData
 from econdash.core.formatting import fmt_number
 from econdash.core.safetext import visible
 from econdash.core.fs import atomic_write_bytes
@@ -231,31 +231,3 @@ def _md_cell(value: object) -> str:
     text = fmt_number(value) if isinstance(value, float) else str(value)
     return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
-
-def period_brief(period: PeriodData, lang: str = "zh") -> str:
-    """A short Markdown brief: headline figures with growth and rank, largest movers."""
-    from econdash.core.model.dataset import headline_indicators
-    zh = lang != "en"
-    lines = [f"**{period.title(lang)}**" + (f" · {period.region}" if period.region else "")]
-    if period.source:
-        lines.append(("来源：" if zh else "Source: ") + period.source)
-    lines.append("")
-    for ind in headline_indicators(period.indicators):
-        parts = [f"- {ind.display_name(lang)}"]
-        if ind.value is not None:
-            parts.append(f"{fmt_number(ind.value)}{ind.unit or ''}")
-        if ind.yoy_pct is not None:
-            parts.append(("同比" if zh else "YoY ") + f"{ind.yoy_pct:+g}%")
-        if ind.rank is not None:
-            parts.append(f"{ind.rank_scope or ''}第{ind.rank}" if zh else f"rank {ind.rank}")
-        if ind.span != period.period:
-            parts.append(f"({ind.span.span(lang)})")
-        lines.append(" ".join(parts))
-    growth = sorted((i for i in period.indicators if i.yoy_pct is not None),
-                    key=lambda i: i.yoy_pct)  # type: ignore[arg-type, return-value]
-    if len(growth) >= 2:
-        top = ", ".join(f"{i.display_name(lang)} {i.yoy_pct:+g}%" for i in growth[::-1][:3])
-        bottom = ", ".join(f"{i.display_name(lang)} {i.yoy_pct:+g}%" for i in growth[:3])
-        lines += ["", ("增长最快：" if zh else "Fastest growth: ") + top,
-                  ("增长最慢：" if zh else "Slowest growth: ") + bottom]
-    return "\n".join(lines)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 
 from econdash.core.errors import EcondashError
-from econdash.core.output.formats import export_frame, period_brief
+from econdash.core.output.brief import period_brief
+from econdash.core.output.formats import export_frame
 from econdash.core.query.filtering import compute_view, query_expr
 from econdash.core.model.dataset import Dataset, PeriodData
 from econdash.core.model.period import parse_period_id

@@ -18,12 +18,12 @@ def categories(period: PeriodData) -> list[str]:
 
 
 def growth_categories(period: PeriodData) -> list[str]:
-    """Categories with at least two growth rates, the ones a bar chart helps with."""
-    counts: dict[str, int] = {}
-    for ind in period.indicators:
-        if ind.yoy_pct is not None:
-            counts[ind.category] = counts.get(ind.category, 0) + 1
-    return [c for c in categories(period) if counts.get(c, 0) >= 1]
+    """Categories with at least one growth rate, in report order: the ones the Growth
+    section can draw. A single rate is still drawn (as one bar): leaving it out would
+    hide that figure from the section, and a period whose only rate it is would say it
+    has no growth figures at all."""
+    with_growth = {i.category for i in period.indicators if i.yoy_pct is not None}
+    return [c for c in categories(period) if c in with_growth]
 
 
 def category_growth(period: PeriodData, category: str) -> list[Indicator]:

@@ -321,5 +321,5 @@ class IndicatorsScreen(SectionScreen):
 
     def export_brief(self) -> str | None:
         """The period's headline figures, above an exported table."""
-        from econdash.core.output.formats import period_brief
+        from econdash.core.output.brief import period_brief
         return period_brief(self.period, self.lang) if self.period else None

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
-from econdash.core.overview import OverviewData
+from econdash.core.model.overview import OverviewData
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.widgets.kpi_card import KpiCards
 

@@ -26,7 +26,6 @@ from econdash.core.query.filtering import SearchFacts, compute_view, query_expr,
 from econdash.tui.widgets.frame_table_render import (
     Cells,
     Column,
-    auto_width,
     cells_strip,
     centre_text,
     column_at,
@@ -37,7 +36,6 @@ from econdash.tui.widgets.frame_table_render import (
     cell_style,
     header_cells,
     render_cell,
-    width_sample,
 )
 
 __all__ = ["Column", "FrameTable"]

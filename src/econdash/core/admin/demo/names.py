@@ -1,4 +1,4 @@
-"""Word lists for the synthetic demo dataset (`econdash.core.admin.demo.generate`).
+"""Word lists for the synthetic demo dataset (`econdash.core.admin.demo`).
 
 Everything here is made up for demonstration: the district, towns, parks and
 enterprise names are combinations of common words, not real places or firms.
