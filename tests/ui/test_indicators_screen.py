@@ -20,7 +20,6 @@ from econdash.tui.screens.indicators import (
     ALL,
     IndicatorsScreen,
     fit_name_width,
-    fmt_yoy,
     spark_text,
 )
 from ui_support import run_scenario
@@ -74,13 +73,6 @@ def test_spark_text() -> None:
     assert spark_text([1.0, None, 5.0, 3.0]) == "▁█▅"
     assert spark_text([2.0, 2.0, 2.0]) == "▄▄▄"
     assert len(spark_text(list(range(40)))) == 16  # only the latest points
-
-
-def test_fmt_yoy() -> None:
-    assert fmt_yoy(None) == ""
-    assert fmt_yoy(8.6) == "+8.6%"
-    assert fmt_yoy(-1.2) == "-1.2%"
-    assert fmt_yoy(7.0) == "+7.0%"
 
 
 def test_fit_name_width() -> None:

@@ -15,7 +15,6 @@ from econdash.tui.widgets.growth_bars_render import (
     RIGHT_HALF,
     axis_spacer,
     fit_name,
-    fmt_pct,
     growth_bar_lines,
 )
 
@@ -45,14 +44,6 @@ def styles_of(line: Text, char: str) -> set[str]:
         if char in line.plain[span.start:span.end]:
             found.add(str(span.style))
     return found
-
-
-@pytest.mark.parametrize(("value", "text"), [
-    (26.5, "+26.5%"), (-13.6, "-13.6%"), (7, "+7.0%"), (0, "0.0%"), (3.25, "+3.25%"),
-    (-0.001, "0.0%"), (100, "+100.0%"),
-])
-def test_fmt_pct(value: float, text: str) -> None:
-    assert fmt_pct(value) == text
 
 
 def test_no_items_no_lines() -> None:

@@ -13,23 +13,17 @@ from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import Static
 
 from econdash.core.query.compare import compare_indicators, new_honours
+from econdash.core.formatting import fmt_signed
 from econdash.core.i18n import tr
 from econdash.tui.widgets.keybar import KeyBar
-from econdash.tui.text import fmt_number, growth_style
+from econdash.tui.text import growth_style
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.state import dashboard
 
 
-def _signed(value: object) -> str:
-    if value is None:
-        return ""
-    text = fmt_number(round(value, 2))  # type: ignore[arg-type, call-overload]
-    return text if text.startswith("-") else f"+{text}"
-
-
 def compare_columns(lang: str) -> list[Column]:
     """Columns of the comparison table in `lang`."""
-    signed = dict(format=_signed, style=growth_style, align="right")
+    signed = dict(format=fmt_signed, style=growth_style, align="right")
     return [
         Column("name", tr("name", lang), width=24),
         Column("unit", tr("unit", lang)),

@@ -14,11 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from econdash.core.formatting import fmt_number
 from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
-from econdash.tui.text import fmt_number, literal
+from econdash.tui.text import literal
 from econdash.tui.state import dashboard
 
 FIELD_LABELS: dict[str, str] = {

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from econdash.core.formatting import fmt_number
 from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Sparkline, Static
 
@@ -15,7 +16,7 @@ from econdash.core.query.table_specs import HISTORY_SEARCH
 from econdash.core.model.series import spark_values
 from econdash.core.query.series import series_points, series_summary
 from econdash.tui.screens.base import SectionScreen
-from econdash.tui.text import fmt_growth, fmt_number, growth_style, literal
+from econdash.tui.text import fmt_growth, growth_style, literal
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.state import dashboard
 

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from econdash.core.formatting import fmt_number, fmt_pct
 from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Sparkline, Static
 
@@ -19,9 +20,8 @@ from econdash.core.model.series import SeriesPoint, spark_values
 from econdash.core.query.series import indicator_series
 from econdash.core.query.tables import parts_of
 from econdash.tui.text import (
-    bar, fmt_growth, fmt_number, fmt_rank, literal, target_progress,
+    bar, fmt_growth, fmt_rank, literal, target_progress,
 )
-from econdash.tui.widgets.growth_bars_render import fmt_pct
 
 SPARK_MIN_POINTS = 2
 SPARK_CELLS_PER_POINT = 4

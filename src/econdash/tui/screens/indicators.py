@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
+from econdash.core.formatting import fmt_number_or_blank, fmt_pct_or_blank
 from econdash.core.i18n import tr
 from econdash.core.query.table_specs import INDICATORS
 from econdash.core.model.dataset import PeriodData
@@ -28,10 +29,9 @@ from econdash.core.query.series import indicator_series
 from econdash.core.query.tables import categories, indicators_frame
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen, category_label
-from econdash.tui.text import fmt_number, fmt_rank, growth_style, literal
+from econdash.tui.text import fmt_rank, growth_style, literal
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.widgets.frame_table_render import auto_width, width_sample
-from econdash.tui.widgets.growth_bars_render import fmt_pct
 
 ALL = "*all*"
 """The category select's value for "every category" (never a category name)."""
@@ -56,11 +56,6 @@ def spark_text(values: Sequence[float | None], limit: int = SPARK_LIMIT) -> str:
         return SPARK_BLOCKS[3] * len(points)
     top = len(SPARK_BLOCKS) - 1
     return "".join(SPARK_BLOCKS[round((v - low) / (high - low) * top)] for v in points)
-
-
-def fmt_yoy(value: float | None) -> str:
-    """'+8.6%', '-1.2%', '+7.0%', '' (the colour comes from the column style)."""
-    return "" if value is None else fmt_pct(value)
 
 
 def indicator_table_frame(period: PeriodData, lang: str,
@@ -89,7 +84,7 @@ def table_columns(lang: str, *, trend: bool = True) -> list[Column]:
         Column("name", tr("name", lang)),
         Column("value", tr("value", lang), align="right", format=fmt_number_or_blank),
         Column("unit", tr("unit", lang)),
-        Column("yoy_pct", tr("yoy", lang), align="right", format=fmt_yoy, style=growth_style),
+        Column("yoy_pct", tr("yoy", lang), align="right", format=fmt_pct_or_blank, style=growth_style),
         Column("span", tr("span", lang)),
         Column("rank_text", tr("rank", lang)),
     ]
@@ -113,11 +108,6 @@ def fit_name_width(widths: dict[str, int], available: int) -> int:
     core = [widths[key] for key in CORE_COLUMNS if key in widths]
     room_core = available - sum(core) - len(core)
     return max(min(natural, room_core), NAME_MIN)
-
-
-def fmt_number_or_blank(value: float | None) -> str:
-    """A value, or blank (not '-') when the report gives none."""
-    return "" if value is None else fmt_number(value)
 
 
 def set_select_options(select: Select, options: list[tuple[str, str]], value: str) -> None:

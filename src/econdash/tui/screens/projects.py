@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from econdash.core.formatting import fmt_number, fmt_number_or_blank
 from econdash.core.i18n import tr
 from econdash.core.model.schema import ENTERPRISES, PROJECTS
 from econdash.core.query.table_specs import PROJECTS as PROJECTS_TABLE
@@ -24,7 +25,7 @@ from econdash.core.query.tables import distinct_values, project_totals
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.enterprise_detail import RowDetailScreen
 from econdash.tui.widgets.filter_bar import FilterBar
-from econdash.tui.text import fmt_number
+
 from econdash.tui.widgets.frame_table import Column, FrameTable
 
 NAME = "__name"
@@ -33,10 +34,6 @@ COMPLETION = "__completion"
 """Display column: completed / planned investment."""
 
 _Query = tuple[str, tuple[tuple[str, str | None], ...]]
-
-
-def _number(value: Any) -> str:
-    return "" if value is None else fmt_number(value)
 
 
 def shown_name(column: str, english: str, lang: str) -> pl.Expr:
@@ -91,8 +88,8 @@ def project_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
         Column("town", label("town")),
         Column("status", label("status")),
         Column("rating", label("rating")),
-        Column("planned_invest", label("planned"), align="right", format=_number),
-        Column("completed_invest", label("completed"), align="right", format=_number),
+        Column("planned_invest", label("planned"), align="right", format=fmt_number_or_blank),
+        Column("completed_invest", label("completed"), align="right", format=fmt_number_or_blank),
         Column("invest_unit", label("unit")),
         Column(COMPLETION, label("completion"), bar=True),
         Column("start_year", label("start_year"), align="right"),

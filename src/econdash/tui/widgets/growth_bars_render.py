@@ -13,6 +13,8 @@ import math
 import re
 
 from rich.cells import cell_len, set_cell_size
+
+from econdash.core.formatting import fmt_pct
 from rich.text import Text
 
 POSITIVE_STYLE = "green"
@@ -26,16 +28,6 @@ CUT_MARK = "~"    # ASCII: "…" is East-Asian ambiguous width
 MIN_NAME = 4
 NAME_SHARE = 0.4  # at most this share of the width goes to names
 MIN_BARS = 4      # cells kept for bars before names are cut further
-
-
-def fmt_pct(value: float) -> str:
-    """Signed growth with one decimal at least: +26.5%, -13.6%, +7.0%, 0.0%, +3.25%."""
-    text = f"{abs(value):.2f}".rstrip("0")
-    if text.endswith("."):
-        text += "0"
-    if text == "0.0":
-        return "0.0%"
-    return ("+" if value > 0 else "-") + text + "%"
 
 
 def pct_style(value: float) -> str:

@@ -10,12 +10,13 @@ from rich.text import Text
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
 
+from econdash.core.formatting import fmt_number_or_blank
 from econdash.core.i18n import tr
 from econdash.core.model.dataset import Indicator
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint, spark_values
 from econdash.tui.text import (
-    bar, fmt_growth, fmt_number, fmt_rank, own_span, target_progress,
+    bar, fmt_growth, fmt_rank, own_span, target_progress,
 )
 
 
@@ -32,8 +33,7 @@ def card_body(indicator: Indicator, period: Period, lang: str,
               points: list[SeriesPoint] = ()) -> Text:  # type: ignore[assignment]
     """The card's text lines (pure, for tests)."""
     text = Text()
-    text.append(fmt_number(indicator.value) if indicator.value is not None else "",
-                style="bold")
+    text.append(fmt_number_or_blank(indicator.value), style="bold")
     if indicator.value is not None and indicator.unit:
         text.append(f" {indicator.unit}")
     span = own_span(indicator, period, lang)
