@@ -20,9 +20,9 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from econdash.tui.widgets import frame_table as frame_table_module
-from econdash.tui.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
+from econdash.core.query import view as view_module
 from econdash.core.query.filtering import query_expr
+from econdash.tui.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
 from econdash.tui.widgets.frame_table_render import (
     EXACT_WIDTH_COLUMNS,
     TRUNCATION_MARK,
@@ -403,11 +403,12 @@ def test_worker_search_learns_the_frame_once_and_keeps_its_rows() -> None:
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
         for text in ["绿", "绿色", "1", "12", "123", "gre", "green", "企业42"]:
             table.set_query(text)
-            await settle(pilot, lambda: table._applied is table._requested)
+            await settle(pilot, lambda: table._state.settled)
             assert table.view_frame["id"].to_list() == plain(text), text
-        assert table._facts.frame is frame
-        assert table._facts.values("kind").sort().to_list() == ["Green", "绿色工厂"]
-        assert table._facts.values("name") is None
+        facts = table._state.facts
+        assert facts.frame is frame
+        assert facts.values("kind").sort().to_list() == ["Green", "绿色工厂"]
+        assert facts.values("name") is None
 
     run(frame, scenario)
 
@@ -415,7 +416,7 @@ def test_worker_search_learns_the_frame_once_and_keeps_its_rows() -> None:
 def test_stale_worker_result_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     """An older query that finishes after a newer one must not replace its view."""
     release, first_done = threading.Event(), threading.Event()
-    real_compute = frame_table_module.compute_view
+    real_compute = view_module.compute_view
     calls: list[int] = []
 
     def compute(*args: Any) -> pl.DataFrame:
@@ -426,7 +427,7 @@ def test_stale_worker_result_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None
             first_done.set()
         return view
 
-    monkeypatch.setattr(frame_table_module, "compute_view", compute)
+    monkeypatch.setattr(view_module, "compute_view", compute)
 
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
         table.set_query("企业4242")
