@@ -253,8 +253,8 @@ def test_cursor_keys_move_cursor_row() -> None:
 
 
 def test_end_on_million_rows_shows_last_rows() -> None:
+    """(How fast: bench/run.py, "scrolling": end, key to frame.)"""
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
-        start = time.perf_counter()
         await pilot.press("end")
         await pilot.pause()
         assert table.cursor_row == 999_999
@@ -262,7 +262,6 @@ def test_end_on_million_rows_shows_last_rows() -> None:
         assert shown[0].split()[:2] == ["id", "name"]
         assert shown[-1].split()[:2] == ["999999", "企业999999号"]
         assert shown[-2].split()[:2] == ["999998", "企业999998号"]
-        assert time.perf_counter() - start < 1.0  # generous; real cost is a few ms
 
     run(big_frame(1_000_000), scenario)
 
@@ -529,7 +528,10 @@ def test_set_frame_shrink_keeps_last_rows_visible() -> None:
     run(small_frame(100), scenario)
 
 
-def test_million_rows_paint_and_keys_are_fast() -> None:
+def test_million_rows_new_frame_keys_and_search() -> None:
+    """A new million-row frame, the moving keys and a search each paint the right rows.
+    (How fast: bench/run.py, "all N rows handed to the table (set_frame) to painted",
+    "scrolling" (down, pagedown, end, pageup, home) and "filter as you type".)"""
     frame = big_frame(1_000_000)
 
     async def scenario(app: TableApp, table: FrameTable, pilot: Pilot) -> None:
@@ -537,21 +539,24 @@ def test_million_rows_paint_and_keys_are_fast() -> None:
             strips = table.render_lines(Region(0, 0, *table.size))
             return [strip.text for strip in strips]
 
-        start = time.perf_counter()
         table.set_frame(frame.with_columns(extra=pl.col("id") * 2))
-        paint()
-        assert time.perf_counter() - start < 0.3
-        for action in ["move_row(1)", "page(1)", "cursor_last", "page(-1)", "cursor_first"]:
-            start = time.perf_counter()
+        painted = paint()
+        assert painted[0].split() == ["id", "name", "share", "extra"]
+        assert painted[1].split() == ["0", "企业0号", "0", "0"]
+        body = table.size.height - 1  # rows below the header
+        moves = [("move_row(1)", 1), ("page(1)", 1 + body), ("cursor_last", 999_999),
+                 ("page(-1)", 999_999 - body), ("cursor_first", 0)]
+        for action, row in moves:
             await table.run_action(action)
             painted = paint()
-            assert time.perf_counter() - start < 0.05, action
-        assert painted[1].split()[0] == "0"
-        start = time.perf_counter()
+            assert table.cursor_row == row, action
+            line = row - table.scroll_offset.y + 1  # the cursor's row is painted on screen
+            assert 1 <= line <= body, action
+            assert painted[line].split()[:2] == [str(row), f"企业{row}号"], action
         table.set_query("企业77777")
         await settle(pilot, lambda: table.row_count < 1_000_000)
-        assert table.row_count == 11
-        assert time.perf_counter() - start < 1.0  # ~0.1 s plus Pilot polling
+        assert table.view_frame["id"].to_list() == [77777, *range(777770, 777780)]
+        assert paint()[1].split()[:2] == ["77777", "企业77777号"]
 
     run(frame, scenario)
 
