@@ -229,7 +229,7 @@ def test_small_terminal_keeps_the_figures_in_view() -> None:
         # category, name, value, unit, yoy and span fit without scrolling sideways.
         keys = [c.key for c in table.columns]
         upto_span = keys[:keys.index("span") + 1]
-        assert sum(table._widths[keys.index(k)] for k in upto_span) + len(upto_span) - 1 <= visible
+        assert sum(table.column_widths[keys.index(k)] for k in upto_span) + len(upto_span) - 1 <= visible
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, IndicatorDetailScreen)

@@ -162,6 +162,8 @@ def make_package(root: Path) -> Path:
         (package / name).write_text(f"# {name}\n", encoding="utf-8")
     (package / "data" / "default").mkdir(parents=True)
     (package / "data" / "default" / "report.toml").write_text("[period]\n", encoding="utf-8")
+    # (installed, the bundled datasets are the package econdash.data)
+    (package / "data" / "__init__.py").write_text("", encoding="utf-8")
     (package / "__pycache__").mkdir()
     return package
 

@@ -70,9 +70,17 @@ def _modules(folder: Path, prefix: str) -> list[str]:
         if entry.name.endswith(".py") and entry.is_file():
             info = entry.stat()
             found.append(f"{prefix}{entry.name} {info.st_size} {info.st_mtime_ns}")
-        elif entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+        elif _is_code_package(entry, prefix):
             found.extend(_modules(Path(entry.path), f"{prefix}{entry.name}/"))
     return found
+
+
+def _is_code_package(entry: os.DirEntry[str], prefix: str) -> bool:
+    """A subpackage holding code: installed, the bundled datasets are the package
+    econdash.data, which is data and doesn't shape a parse."""
+    if prefix == "" and entry.name == "data":
+        return False
+    return entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py"))
 
 
 def header(kind: type, version: int) -> bytes:

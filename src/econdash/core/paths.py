@@ -17,12 +17,16 @@ ENV_HOME = "ECONDASH_HOME"  # one folder for data and config, for tests and port
 
 def bundled_data() -> Path:
     """The bundled datasets: the repository's top-level data/ folder, installed as the
-    package `econdash.data` (pyproject.toml maps one to the other)."""
+    package `econdash.data` (pyproject.toml maps one to the other). Code run straight
+    from a checkout's src/ (tests, the benchmark) finds the checkout's data/."""
     from importlib.util import find_spec
     spec = find_spec("econdash.data")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("econdash's bundled data is not installed (econdash.data)")
-    return Path(next(iter(spec.submodule_search_locations)))
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    checkout = Path(__file__).resolve().parents[3] / "data"  # src/econdash/core/paths.py
+    if (checkout / "__init__.py").is_file():
+        return checkout
+    raise RuntimeError("econdash's bundled data is not installed (econdash.data)")
 
 
 def bundled_dataset() -> Path:

@@ -7,7 +7,7 @@ as a polars frame and only turns the rows on screen into Python values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import polars as pl
@@ -22,20 +22,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from econdash.core.query.filtering import SearchFacts, compute_view, query_expr, string_columns
+from econdash.core.query.view import Sort, TableView, ViewRequest
 from econdash.tui.widgets.frame_table_render import (
-    Cells,
     Column,
+    ColumnLayout,
+    VisibleCells,
     cells_strip,
     centre_text,
-    column_at,
-    column_offsets,
-    column_widths,
-    visible_columns,
-    default_columns,
-    cell_style,
+    choose_columns,
     header_cells,
-    render_cell,
+    scroll_to_show,
 )
 
 __all__ = ["Column", "FrameTable"]
@@ -43,16 +39,12 @@ __all__ = ["Column", "FrameTable"]
 SYNC_ROW_LIMIT = 20_000
 """Frames smaller than this are queried on the main thread (instant, test friendly)."""
 
-_Query = tuple[str, list[str] | None, dict[str, str | None]]  # search, columns, filters
-_Sort = tuple[str, bool] | None  # column key, descending
 
-
+@dataclass(eq=False)  # (Message supports dataclasses: its __post_init__ sets it up)
 class TableMessage(Message):
     """Base for FrameTable messages; `control` lets `@on(..., "#id")` selectors work."""
 
-    def __init__(self, table: FrameTable) -> None:
-        super().__init__()
-        self.table = table
+    table: FrameTable
 
     @property
     def control(self) -> FrameTable:
@@ -115,60 +107,38 @@ class FrameTable(ScrollView, can_focus=True):
     empty_text: reactive[str] = reactive("无匹配行 / No matching rows")
     """Shown when the view has no rows; the app may replace it per language."""
 
+    @dataclass(eq=False)
     class RowHighlighted(TableMessage):
         """The cursor moved to another row (or the view changed under it)."""
 
-        def __init__(self, table: FrameTable, row: dict[str, Any] | None) -> None:
-            super().__init__(table)
-            self.row = row
+        row: dict[str, Any] | None
 
+    @dataclass(eq=False)
     class RowSelected(TableMessage):
         """Enter was pressed, or the highlighted row was clicked."""
 
-        def __init__(self, table: FrameTable, row: dict[str, Any]) -> None:
-            super().__init__(table)
-            self.row = row
+        row: dict[str, Any]
 
+    @dataclass(eq=False)
     class Filtered(TableMessage):
         """A new view (after search/filter/sort/set_frame) is on screen."""
 
-        def __init__(self, table: FrameTable, shown: int, total: int) -> None:
-            super().__init__(table)
-            self.shown = shown
-            self.total = total
+        shown: int
+        total: int
 
+    @dataclass(eq=False)
     class QueryFailed(TableMessage):
         """Computing the view raised; the previous view stays on screen."""
 
-        def __init__(self, table: FrameTable, message: str) -> None:
-            super().__init__(table)
-            self.message = message
+        message: str
 
-    def __init__(
-        self,
-        columns: list[Column] | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-        name: str | None = None,
-    ) -> None:
+    def __init__(self, columns: list[Column] | None = None, *, id: str | None = None,
+                 classes: str | None = None, name: str | None = None) -> None:
         super().__init__(id=id, classes=classes, name=name)
         self._explicit_columns = list(columns) if columns else None
-        self._columns: list[Column] = list(columns or [])
-        self._widths: list[int] = []
-        self._offsets: list[int] = []  # x where each column starts
-        self._frame = pl.DataFrame()
-        self._view = self._frame
-        self._facts = SearchFacts(self._frame)  # learnt by searches of this frame
-        self._query: _Query = ("", None, {})
-        self._sort: _Sort = None
-        self._generation = 0  # bumps per requested view; stale results are dropped
-        # (frame, query, sort) of the latest request and of the view on screen
-        self._requested: tuple[pl.DataFrame, _Query, _Sort] | None = None
-        self._applied: tuple[pl.DataFrame, _Query, _Sort] | None = None
-        self._view_version = 0  # bumps per applied view; keys the slice cache
-        self._slice_key: tuple[int, ...] | None = None
-        self._slice_rows: list[Cells] = []
+        self._layout = ColumnLayout(tuple(columns or []))  # measured by set_frame
+        self._state = TableView()  # frame, search, filters, sort; the view applied
+        self._cells = VisibleCells()
         self._paint: tuple[Style, int, int] | None = None  # set during render_lines
 
     # ---- public API ---------------------------------------------------
@@ -176,33 +146,39 @@ class FrameTable(ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         """Rows in the current view (after search/filter)."""
-        return self._view.height
+        return self._state.view.height
 
     @property
     def total_count(self) -> int:
         """Rows in the underlying frame."""
-        return self._frame.height
+        return self._state.frame.height
 
     @property
     def view_frame(self) -> pl.DataFrame:
         """The rows as shown (filtered and sorted), e.g. for export."""
-        return self._view
+        return self._state.view
 
     @property
     def columns(self) -> list[Column]:
         """The columns being shown."""
-        return list(self._columns)
+        return list(self._layout.columns)
 
     @property
-    def sort_state(self) -> _Sort:
+    def column_widths(self) -> list[int]:
+        """Each shown column's width in cells (once a frame is set)."""
+        return list(self._layout.widths)
+
+
+    @property
+    def sort_state(self) -> Sort:
         """(column key, descending) or None when unsorted."""
-        return self._sort
+        return self._state.sort
 
     def current_row(self) -> dict[str, Any] | None:
         """The highlighted row as a dict, or None for an empty view."""
         if not 0 <= self.cursor_row < self.row_count:
             return None
-        return self._view.row(self.cursor_row, named=True)
+        return self._state.view.row(self.cursor_row, named=True)
 
     def set_frame(self, frame: pl.DataFrame, columns: list[Column] | None = None) -> None:
         """Show `frame`, keeping the current search, filters, sort and cursor index.
@@ -210,109 +186,54 @@ class FrameTable(ScrollView, can_focus=True):
         Without `columns`, previously given columns are kept if the frame still has
         them; otherwise one column per frame column is derived.
         """
+        schema = frame.schema  # (built afresh on each access: once, not per column)
+        chosen = choose_columns(schema, columns, self._explicit_columns)
         if columns:
             self._explicit_columns = list(columns)
-        chosen = self._explicit_columns
-        schema = frame.schema  # (built afresh on each access: once, not per column)
-        if chosen is None or any(column.key not in schema for column in chosen):
-            if columns:
-                missing = [c.key for c in columns if c.key not in schema]
-                raise ValueError(f"columns not in frame: {missing}")
-            chosen = default_columns(schema)
-        if frame is not self._frame:
-            self._facts = SearchFacts(frame)
-        self._frame = frame
-        self._columns = chosen
-        self._forget_missing_columns(schema)
-        self._measure_columns()  # before the cursor_column watcher reads the offsets
+        self._state.set_frame(frame, schema)
+        self._layout = ColumnLayout.measure(frame, chosen)  # before cursor_column's watcher
+        self._cells.forget()
         self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
         self._refresh_view(reset_cursor=False)
 
-    def _forget_missing_columns(self, schema: pl.Schema) -> None:
-        """Drop sort/search/filter parts naming columns the new frame lacks."""
-        search, search_columns, filters = self._query
-        if search_columns is not None:
-            search_columns = [name for name in search_columns if name in schema]
-        filters = {name: value for name, value in filters.items() if name in schema}
-        self._query = (search, search_columns, filters)
-        if self._sort is not None and self._sort[0] not in schema:
-            self._sort = None
-
-    def set_query(
-        self,
-        search: str = "",
-        search_columns: list[str] | None = None,
-        filters: dict[str, str | None] | None = None,
-    ) -> None:
+    def set_query(self, search: str = "", search_columns: list[str] | None = None,
+                  filters: dict[str, str | None] | None = None) -> None:
         """Show rows containing `search` (any of `search_columns`) and equal to `filters`."""
-        self._query = (search, search_columns, dict(filters or {}))
+        self._state.set_query(search, search_columns, filters)
         self._refresh_view(reset_cursor=True)
 
     def sort_by(self, column_key: str | None, descending: bool = False) -> None:
         """Sort the view by a column (nulls last); None restores frame order."""
-        self._sort = None if column_key is None else (column_key, descending)
+        self._state.sort_by(column_key, descending)
         self._refresh_view(reset_cursor=False)
 
     # ---- computing the view ---------------------------------------------
 
     def _refresh_view(self, *, reset_cursor: bool) -> None:
-        self._generation += 1
-        self._requested = (self._frame, self._query, self._sort)
-        frame, (search, search_columns, filters) = self._frame, self._query
-        if not search and not any(v is not None for v in filters.values()) and self._sort is None:
-            self._apply_view(frame, self._generation, reset_cursor)  # nothing to compute
-            return
-        base, sort = self._narrowing_base()
-        if base.height < SYNC_ROW_LIMIT or not self.is_mounted:
+        """Request the view of the current frame and query: applied at once when there is
+        nothing to compute or little to filter, else computed by a worker."""
+        request = self._state.request()
+        if request.shows_frame:
+            self._apply_view(request, request.frame, reset_cursor)
+        elif request.base.height < SYNC_ROW_LIMIT or not self.is_mounted:
             try:
-                predicate = query_expr(frame.schema, search, search_columns, filters,
-                                       self._facts)
-                view = compute_view(base, predicate, sort)
+                view = request.compute()
             except Exception as error:  # polars raises many types; report, don't crash
                 self.post_message(self.QueryFailed(self, str(error)))
                 return
-            self._apply_view(view, self._generation, reset_cursor)
+            self._apply_view(request, view, reset_cursor)
         else:
-            self._query_worker(base, self._query, sort, self._facts, self._generation,
-                               reset_cursor)
-
-    def _narrowing_base(self) -> tuple[pl.DataFrame, _Sort]:
-        """Where to search from: while typing extends the search, the rows already shown.
-
-        Every row matching "溪口镇" also matches "溪口", so filtering the current view
-        gives the same rows as filtering the whole frame, in the same (sorted) order,
-        and each keystroke gets cheaper instead of costing a full scan.
-        """
-        applied = self._applied
-        search, columns, filters = self._query
-        if applied is not None:
-            frame, (old_search, old_columns, old_filters), old_sort = applied
-            if (frame is self._frame and old_columns == columns and old_filters == filters
-                    and old_sort == self._sort and search.lower().startswith(old_search.lower())):
-                return self._view, None
-        return self._frame, self._sort
+            self._query_worker(request, reset_cursor)
 
     # An explicit description: by default @work repr()s every argument, i.e. the frame.
-    @work(
-        thread=True,
-        exclusive=True,
-        group="frame-query",
-        exit_on_error=False,
-        description="FrameTable query",
-    )
-    def _query_worker(
-        self, frame: pl.DataFrame, query: _Query, sort: _Sort, facts: SearchFacts,
-        generation: int, reset_cursor: bool,
-    ) -> None:
+    @work(thread=True, exclusive=True, group="frame-query", exit_on_error=False,
+          description="FrameTable query")
+    def _query_worker(self, request: ViewRequest, reset_cursor: bool) -> None:
         """Compute a big view off the main thread; a newer request cancels this one."""
         worker = get_current_worker()
         try:
-            search, columns, _ = query
-            if search:
-                # Once per frame: which columns have few values, which are pure ASCII.
-                facts.learn(search, string_columns(frame.schema) if columns is None
-                            else columns)
-            view = compute_view(frame, query_expr(frame.schema, *query, facts), sort)
+            request.learn()
+            view = request.compute()
         except Exception as error:
             if not worker.is_cancelled:
                 self.post_message(self.QueryFailed(self, str(error)))  # thread-safe
@@ -320,61 +241,39 @@ class FrameTable(ScrollView, can_focus=True):
         if worker.is_cancelled:
             return
         try:
-            self.app.call_from_thread(self._apply_view, view, generation, reset_cursor)
+            self.app.call_from_thread(self._apply_view, request, view, reset_cursor)
         except Exception:
             pass  # the app is shutting down; nobody is left to show the view
 
-    def _apply_view(self, view: pl.DataFrame, generation: int, reset_cursor: bool) -> None:
-        if generation != self._generation:
+    def _apply_view(self, request: ViewRequest, view: pl.DataFrame, reset_cursor: bool) -> None:
+        if not self._state.apply(request, view):
             return  # a newer request was made after this one started
-        self._view = view
-        self._applied = self._requested
-        self._view_version += 1
-        self._slice_key = None
+        self._cells.forget()
         row = 0 if reset_cursor else min(self.cursor_row, max(view.height - 1, 0))
         self.set_reactive(FrameTable.cursor_row, row)
-        self._update_virtual_size()
+        self.virtual_size = Size(self._layout.width, view.height + 1)  # +1: header line
         if reset_cursor:
             self.scroll_to(y=0, animate=False, force=True)
         self._scroll_to_cursor()
         self.refresh()
-        self.post_message(self.Filtered(self, view.height, self._frame.height))
+        self.post_message(self.Filtered(self, view.height, self.total_count))
         self.post_message(self.RowHighlighted(self, self.current_row()))
 
     # ---- geometry -------------------------------------------------------
 
-    def _measure_columns(self) -> None:
-        self._widths = column_widths(self._frame, self._columns)
-        self._offsets = column_offsets(self._widths)
-        self._slice_key = None
-
-    def _update_virtual_size(self) -> None:
-        width = sum(self._widths) + max(len(self._widths) - 1, 0)
-        self.virtual_size = Size(width, self.row_count + 1)  # +1: header line
-
-    def _body_height(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 0)
-
     def _scroll_to_cursor(self) -> None:
-        body = self._body_height()
+        body = max(self.scrollable_content_region.height - 1, 0)  # rows below the header
         if body <= 0:
             return  # not laid out yet; on_resize will call again
-        top = self.scroll_offset.y
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, force=True)
-        elif self.cursor_row >= top + body:
-            self.scroll_to(y=self.cursor_row - body + 1, animate=False, force=True)
+        y = scroll_to_show(self.cursor_row, self.cursor_row + 1, self.scroll_offset.y, body)
+        if y is not None:
+            self.scroll_to(y=y, animate=False, force=True)
 
     def _scroll_to_column(self) -> None:
-        if self.cursor_column >= len(self._widths):
-            return
-        start = self._offsets[self.cursor_column]
-        end = start + self._widths[self.cursor_column]
-        width, left = self.scrollable_content_region.width, self.scroll_offset.x
-        if start < left:
-            self.scroll_to(x=start, animate=False, force=True)
-        elif end > left + width:
-            self.scroll_to(x=min(start, end - width), animate=False, force=True)
+        x = self._layout.scroll_to_show(self.cursor_column, self.scroll_offset.x,
+                                        self.scrollable_content_region.width)
+        if x is not None:
+            self.scroll_to(x=x, animate=False, force=True)
 
     def on_resize(self) -> None:
         self._scroll_to_cursor()
@@ -385,7 +284,7 @@ class FrameTable(ScrollView, can_focus=True):
         return min(max(value, 0), max(self.row_count - 1, 0))
 
     def validate_cursor_column(self, value: int) -> int:
-        return min(max(value, 0), max(len(self._columns) - 1, 0))
+        return min(max(value, 0), max(len(self._layout.columns) - 1, 0))
 
     def watch_cursor_row(self) -> None:
         self._scroll_to_cursor()
@@ -404,7 +303,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """Scroll a page and move the cursor with it, so it keeps its screen line."""
-        page = max(self._body_height(), 1) * direction
+        page = max(self.scrollable_content_region.height - 1, 1) * direction
         self.scroll_to(y=self.scroll_offset.y + page, animate=False, force=True)
         self.cursor_row += page
 
@@ -421,26 +320,22 @@ class FrameTable(ScrollView, can_focus=True):
 
     def action_cycle_sort(self) -> None:
         """Sort by the cursor column: ascending, then descending, then unsorted."""
-        if self._columns:
-            self._cycle_sort(self._columns[self.cursor_column].key)
+        if self._layout.columns:
+            self._cycle_sort(self._layout.columns[self.cursor_column].key)
 
     def _cycle_sort(self, key: str) -> None:
-        if self._sort is None or self._sort[0] != key:
-            self.sort_by(key)
-        elif not self._sort[1]:
-            self.sort_by(key, descending=True)
-        else:
-            self.sort_by(None)
+        self._state.cycle_sort(key)
+        self._refresh_view(reset_cursor=False)
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        column = column_at(self._offsets, self._widths, offset.x + self.scroll_offset.x)
+        column = self._layout.at(offset.x + self.scroll_offset.x)
         if offset.y == 0:  # header: sort by the clicked column
             if column is not None:
                 self.cursor_column = column
-                self._cycle_sort(self._columns[column].key)
+                self._cycle_sort(self._layout.columns[column].key)
             return
         row = self.scroll_offset.y + offset.y - 1
         if row >= self.row_count:
@@ -471,10 +366,9 @@ class FrameTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         base, width, body = self._paint or self._paint_context()
         scroll_x, scroll_y = self.scroll_offset
-        first, last = visible_columns(self._offsets, self._widths, scroll_x, width)
         # Only the columns in view are drawn (a file of 10,000 columns drew all of them
         # for every line); the strip starts where the first of them does.
-        left = scroll_x - (self._offsets[first] if first < len(self._offsets) else 0)
+        first, last, left = self._layout.in_view(scroll_x, width)
         if y == 0:
             return self._header_strip(base, first, last).crop_extend(left, left + width, base)
         index = scroll_y + y - 1
@@ -483,7 +377,8 @@ class FrameTable(ScrollView, can_focus=True):
             return Strip([Segment(centre_text(self.empty_text, width), style)])
         if index >= self.row_count:
             return Strip.blank(width, base)
-        cells = self._visible_cells(scroll_y, max(body, y), first, last)[y - 1]
+        cells = self._cells.rows(self._state.view, self._layout, scroll_y, max(body, y), first,
+                                 last)[y - 1]
         if index == self.cursor_row:
             # Cell colours are dropped so the cursor stays readable on any theme.
             style = base + self.get_component_rich_style("frame-table--cursor")
@@ -494,30 +389,10 @@ class FrameTable(ScrollView, can_focus=True):
             style = base
         return cells_strip(cells, style).crop_extend(left, left + width, style)
 
-    def _visible_cells(self, scroll_y: int, height: int, first: int, last: int) -> list[Cells]:
-        """Text and style of every visible row's columns `first..last`, sliced from the
-        view once per scroll."""
-        key = (self._view_version, scroll_y, height, first, last)
-        if key != self._slice_key:
-            columns = self._columns[first:last]
-            rows = self._view.slice(scroll_y, height).select([c.key for c in columns]).rows()
-            widths = self._widths[first:last]
-            self._slice_rows = [self._row_cells(row, columns, widths) for row in rows]
-            self._slice_key = key
-        return self._slice_rows
-
-    @staticmethod
-    def _row_cells(row: Sequence[Any], columns: Sequence[Column],
-                   widths: Sequence[int]) -> Cells:
-        return [
-            (render_cell(column, value, width), cell_style(column, value))
-            for column, width, value in zip(columns, widths, row)
-        ]
-
     def _header_strip(self, base: Style, first: int, last: int) -> Strip:
         style = base + self.get_component_rich_style("frame-table--header")
         cursor = self.cursor_column - first if self.has_focus else None
         cursor_style = self.get_component_rich_style("frame-table--header-cursor")
-        cells = header_cells(self._columns[first:last], self._widths[first:last], self._sort,
-                             cursor, cursor_style)
+        cells = header_cells(self._layout.columns[first:last], self._layout.widths[first:last],
+                             self._state.sort, cursor, cursor_style)
         return cells_strip(cells, style)

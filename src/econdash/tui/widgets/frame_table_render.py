@@ -1,7 +1,8 @@
-"""Pure helpers for `FrameTable`: cell formatting, padding, bars and query expressions.
+"""Helpers for `FrameTable` that need no widget: cell formatting, padding, bars, the
+column layout and the cells of the rows on screen.
 
-Nothing here touches widget state, so these can be unit tested directly and the
-query helpers can run in a worker thread.
+Nothing here touches the widget, so these can be unit tested directly. (Which rows
+the view holds is `econdash.core.query.view`.)
 """
 
 from __future__ import annotations
@@ -270,6 +271,67 @@ def visible_columns(offsets: Sequence[int], widths: Sequence[int], x: int,
     return first, min(last, len(offsets))
 
 
+@dataclass(frozen=True)
+class ColumnLayout:
+    """A table's columns and where each sits, with one separator cell between columns."""
+
+    columns: tuple[Column, ...] = ()
+    widths: tuple[int, ...] = ()  # (none until measured against a frame)
+    offsets: tuple[int, ...] = ()  # x of each column's first cell
+
+    @classmethod
+    def measure(cls, frame: pl.DataFrame, columns: Sequence[Column]) -> ColumnLayout:
+        """`columns` with their widths in `frame` (see `column_widths`)."""
+        widths = column_widths(frame, columns)
+        return cls(tuple(columns), tuple(widths), tuple(column_offsets(widths)))
+
+    @property
+    def width(self) -> int:
+        """Cells taken by all columns and separators."""
+        return sum(self.widths) + max(len(self.widths) - 1, 0)
+
+    def at(self, x: int) -> int | None:
+        """Index of the column covering cell `x` (None on a separator or past the end)."""
+        return column_at(self.offsets, self.widths, x)
+
+    def in_view(self, x: int, width: int) -> tuple[int, int, int]:
+        """(first, last + 1, left): the columns that cells x..x+width-1 show, in part or
+        whole, and the cell of a strip of just those columns where the window starts."""
+        first, last = visible_columns(self.offsets, self.widths, x, width)
+        return first, last, x - (self.offsets[first] if first < len(self.offsets) else 0)
+
+    def scroll_to_show(self, index: int, x: int, width: int) -> int | None:
+        """The x scroll offset that shows column `index` in a window of `width` cells now
+        at `x` (None when it shows already or is not laid out)."""
+        if index >= len(self.widths):
+            return None
+        start = self.offsets[index]
+        return scroll_to_show(start, start + self.widths[index], x, width)
+
+
+class VisibleCells:
+    """The cells of the rows on screen, made once per scroll instead of once per line."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, ...] | None = None
+        self._rows: list[Cells] = []
+
+    def forget(self) -> None:
+        """The view or the columns changed: make the cells again."""
+        self._key = None
+
+    def rows(self, view: pl.DataFrame, layout: ColumnLayout, top: int, height: int,
+             first: int, last: int) -> list[Cells]:
+        """Cells of columns `first..last-1` of the view's rows `top..top+height-1`."""
+        key = (top, height, first, last)
+        if key != self._key:
+            columns, widths = layout.columns[first:last], layout.widths[first:last]
+            rows = view.slice(top, height).select([c.key for c in columns]).rows()
+            self._rows = [row_cells(row, columns, widths) for row in rows]
+            self._key = key
+        return self._rows
+
+
 def cells_strip(cells: Cells, style: Style) -> Strip:
     """Join cells with one-space separators into an uncropped strip."""
     segments: list[Segment] = []
@@ -278,6 +340,39 @@ def cells_strip(cells: Cells, style: Style) -> Strip:
             segments.append(Segment(" ", style))
         segments.append(Segment(text, style + cell_style if cell_style else style))
     return Strip(segments)
+
+
+def row_cells(row: Sequence[Any], columns: Sequence[Column], widths: Sequence[int]) -> Cells:
+    """Text (exactly sized) and style of one row's cells."""
+    return [
+        (render_cell(column, value, width), cell_style(column, value))
+        for column, width, value in zip(columns, widths, row)
+    ]
+
+
+def scroll_to_show(start: int, end: int, offset: int, size: int) -> int | None:
+    """The scroll offset that brings cells `start..end-1` into a window of `size` cells
+    now at `offset`, moving as little as possible (the start wins if both can't show);
+    None when they already show."""
+    if start < offset:
+        return start
+    if end > offset + size:
+        return min(start, end - size)
+    return None
+
+
+def choose_columns(schema: Mapping[str, pl.DataType], given: Sequence[Column] | None,
+                   earlier: Sequence[Column] | None) -> list[Column]:
+    """The columns to show of a frame: `given`, else those given `earlier` if the frame
+    still has them all, else one per frame column. Raises ValueError if a `given`
+    column is not in the frame."""
+    chosen = given or earlier
+    if chosen and all(column.key in schema for column in chosen):
+        return list(chosen)
+    if given:
+        missing = [c.key for c in given if c.key not in schema]
+        raise ValueError(f"columns not in frame: {missing}")
+    return default_columns(schema)
 
 
 def default_columns(schema: Mapping[str, pl.DataType]) -> list[Column]:
