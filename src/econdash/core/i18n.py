@@ -117,6 +117,22 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def _feature_strings() -> dict[str, tuple[str, str]]:
+    """The strings of every module of econdash.core.strings (see its docstring)."""
+    import importlib
+    import pkgutil
+
+    from econdash.core import strings
+    merged: dict[str, tuple[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{strings.__name__}.{info.name}")
+        for key, value in module.STRINGS.items():
+            if key in merged or key in STRINGS:
+                raise RuntimeError(f"interface string {key!r} is defined twice ({info.name})")
+            merged[key] = value
+    return merged
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The interface string `key` in `lang`, formatted with `values`."""
     zh, en = STRINGS.get(key, (key, key))
@@ -226,3 +242,5 @@ STRINGS.update({
     "brief.fastest": ("增长最快：{names}", "Fastest growth: {names}"),
     "brief.slowest": ("增长最慢：{names}", "Slowest growth: {names}"),
 })
+
+STRINGS.update(_feature_strings())
