@@ -127,7 +127,7 @@ def _feature_strings() -> dict[str, tuple[str, str]]:
     for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{strings.__name__}.{info.name}")
         for key, value in module.STRINGS.items():
-            if key in merged or key in STRINGS:
+            if key in merged or key in _BASE_KEYS:
                 raise RuntimeError(f"interface string {key!r} is defined twice ({info.name})")
             merged[key] = value
     return merged
@@ -243,4 +243,5 @@ STRINGS.update({
     "brief.slowest": ("增长最慢：{names}", "Slowest growth: {names}"),
 })
 
+_BASE_KEYS = frozenset(STRINGS)  # the strings above, before the features' modules
 STRINGS.update(_feature_strings())
