@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from econdash.core.admin import staging
+from econdash.core.admin import folders, staging
 from econdash.core import fs
 from econdash.core.errors import EcondashError
-from econdash.core.fs import (
-    BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text, backup_folder,
-    copy_folder_atomically, remove_stale_temporaries,
+from econdash.core.admin.folders import (
+    backup_folder, copy_folder_atomically, remove_stale_temporaries,
 )
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text
 from dataset_files import snapshot
 
 
@@ -219,7 +219,7 @@ def test_two_backups_in_the_same_second_do_not_collide(tmp_path: Path,
         def now(cls, tz=None):
             return cls(2022, 7, 4, 12, 0, 0)
 
-    monkeypatch.setattr(fs.dt, "datetime", Frozen)
+    monkeypatch.setattr(folders.dt, "datetime", Frozen)
     made = []
     for content in (b"first", b"second", b"third"):
         folder = tmp_path / "2022-H1"

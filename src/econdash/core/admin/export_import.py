@@ -16,7 +16,7 @@ from econdash.core.admin.import_target import (
 )
 from econdash.core.admin.staging import check_free_space
 from econdash.core.errors import EcondashError, FileProblem
-from econdash.core.fs import check_backup_writable, unique_backup_path
+from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.loaders.meta import SERIES_DIR
 
 

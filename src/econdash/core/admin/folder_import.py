@@ -25,7 +25,7 @@ from econdash.core.admin.staging import (
     Entry, Plan, check_free_space, copy_file, plan_file, plan_folder,
 )
 from econdash.core.errors import EcondashError, Problem
-from econdash.core.fs import check_backup_writable, unique_backup_path
+from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import REPORT, SERIES_DIR, dataset_children
 from econdash.core.model.dataset import Dataset, PeriodData

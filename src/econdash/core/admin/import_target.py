@@ -21,9 +21,10 @@ from econdash.core.admin.dataset_lock import dataset_lock
 from econdash.core.admin.placing import JOURNAL, Move, finish_interrupted, make_move, place_all
 from econdash.core.admin.staging import Plan, human_size
 from econdash.core.errors import EcondashError
-from econdash.core.fs import (
-    BACKUP_DIR, backup_usage, remove_stale_temporaries, stage_plan, staging_path,
+from econdash.core.admin.folders import (
+    backup_usage, remove_stale_temporaries, stage_plan, staging_path,
 )
+from econdash.core.fs import BACKUP_DIR
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import SERIES_DIR
 from econdash.core.model.dataset import PeriodData

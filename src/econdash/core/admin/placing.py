@@ -36,7 +36,8 @@ from pathlib import Path, PurePosixPath
 
 from econdash.core.admin import renames
 from econdash.core.errors import EcondashError
-from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX, unique_backup_path
+from econdash.core.admin.folders import unique_backup_path
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
 
 JOURNAL = ".econdash-journal.json"
 Inode = tuple[int, int]  # (st_dev, st_ino)
