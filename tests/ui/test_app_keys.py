@@ -33,6 +33,7 @@ from econdash.tui.screens.problems import ProblemsScreen
 from econdash.tui.screens.projects import ProjectsScreen
 from econdash.core.settings import Settings, load_settings, save_settings
 from econdash.tui.widgets.topbar import TopBar
+from ui_support import notices_of
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 SECTIONS = [("1", "overview", OverviewScreen), ("2", "indicators", IndicatorsScreen),
@@ -198,7 +199,7 @@ def test_help_problems_compare_and_export_open_and_close() -> None:
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
-        assert [n.message for n in app._notifications] == ["本栏目没有可导出的表格"]
+        assert [message for message, _ in notices_of(app)] == ["本栏目没有可导出的表格"]
 
         # (e on a section with a table: see test_export_dialog.py)
 

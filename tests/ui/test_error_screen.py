@@ -27,6 +27,7 @@ from econdash.core.loaders import load_dataset
 from econdash.core.paths import DatasetChoice
 from econdash.tui.screens.overview import OverviewScreen
 from econdash.tui.screens.problems import ProblemsScreen
+from ui_support import notices_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD_ID = "2022M01-M06"
@@ -132,7 +133,7 @@ def test_duplicate_period_is_told_without_asking(tmp_path: Path) -> None:
     async def scenario(app: EcondashApp, pilot: Pilot) -> None:
         on_screen = isinstance(app.screen, ProblemsScreen) and \
             shown(*DUPLICATE) in problems_plain(app)
-        notified = any("good-2022H1-copy" in n.message for n in app._notifications)
+        notified = any("good-2022H1-copy" in message for message, _ in notices_of(app))
         assert on_screen or notified
 
     run(EcondashApp(dataset=load_dataset(root)), scenario)

@@ -17,7 +17,7 @@ from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.indicators import IndicatorsScreen
 from econdash.tui.screens.projects import ProjectsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import plain, run_scenario, Scenario
+from ui_support import notices_of, plain, run_scenario, Scenario
 
 BOM = b"\xef\xbb\xbf"
 
@@ -47,7 +47,7 @@ async def submit(pilot: Pilot, field: Input, path: Path | str | None = None) -> 
 
 
 def messages(app: EcondashApp) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in app._notifications]
+    return notices_of(app)
 
 
 def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from econdash.tui.screens.enterprises import LadderTree
 from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.problems import ProblemsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import HeldLoading
+from ui_support import HeldLoading, notices_of
 
 HEAD_BYTES = 2000  # about ten rows of the bundled roster
 
@@ -39,7 +39,7 @@ def status(app: EcondashApp) -> str:
 
 
 def notices(app: EcondashApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [message for message, _ in notices_of(app)]
 
 
 def run(app: EcondashApp, loading: HeldLoading, scenario) -> None:

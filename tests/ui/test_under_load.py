@@ -17,6 +17,7 @@ from econdash.core.admin.demo.generate import write_demo_dataset
 from econdash.core.paths import DatasetChoice
 from econdash.tui.screens.enterprises import EnterprisesScreen
 from econdash.tui.widgets.frame_table import FrameTable
+from ui_support import notices_of
 
 ROWS = 200_000
 
@@ -59,7 +60,7 @@ def test_typing_and_reloading_on_a_big_roster(tmp_path: Path) -> None:
                 await pilot.pause()
                 assert search.value == typed  # every key is answered at once
             await wait_for(pilot, lambda: len(app.dataset.periods) == 3, timeout=20,
-                           what=f"the new period: {[p.id for p in app.dataset.periods]} {app.dataset.problems} {[n.message for n in app._notifications]}")
+                           what=f"the new period: {[p.id for p in app.dataset.periods]} {app.dataset.problems} {notices_of(app)}")
             await app.workers.wait_for_complete()
             await pilot.pause()
             # The user's place survives the reload: section, search, filtered rows, period.

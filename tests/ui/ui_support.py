@@ -55,3 +55,8 @@ class HeldLoading:
         if self.error is not None:
             raise self.error
         return fingerprint(self.path), load_dataset(self.path)
+
+
+def notices_of(app: object) -> list[tuple[str, str]]:
+    """(message, severity) of every notification the app showed (tests/ui/conftest.py)."""
+    return list(getattr(app, "__dict__", {}).get("recorded_notices", []))
