@@ -31,7 +31,7 @@ class WriteRefused(OSError):
         super().__init__(code, reason, str(path))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes | bytearray | memoryview) -> None:
     """Write `data` to `path` so that readers see the old or the new file, never half.
 
     The new content goes to a temporary file in the same folder, which is then

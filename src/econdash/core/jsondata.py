@@ -217,7 +217,7 @@ def _dataclass(cls: type) -> Decoder:
                 raise DecodeError(f"{cls.__name__}.{name}: got {type(data[name]).__name__}")
         for name, convert in converted:
             data[name] = convert(data[name])
-        instance = object.__new__(cls)
+        instance: Any = object.__new__(cls)
         object.__setattr__(instance, "__dict__", data)
         if post_init is not None:
             instance.__post_init__()

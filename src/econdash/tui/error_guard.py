@@ -17,8 +17,12 @@ import datetime as dt
 import os
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from econdash import __version__
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 LOG_NAME = "errors.log"
 LOG_LIMIT = 1024 * 1024
@@ -57,7 +61,7 @@ def exit_message(error: BaseException, lang: str) -> str:
               log=str(log) if log is not None else "-")
 
 
-def exit_text(message: str) -> object:
+def exit_text(message: str) -> Text:
     """`message` as the Rich text printed when the app has ended."""
     from rich.text import Text
     return Text(message, style="bold red")

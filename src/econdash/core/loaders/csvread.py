@@ -14,6 +14,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
 import polars as pl
 
@@ -178,7 +179,7 @@ def _width_filled(payload: bytes, header: tuple) -> int:
     if lines.null_count():
         return len(header)  # not UTF-8: the parse says where
     commas = lines.str.strip_chars_end(",\r").str.count_matches(",", literal=True).max()
-    return max(named, int(commas or 0) + 1)
+    return max(named, int(cast(int, commas) or 0) + 1)
 
 
 def _named(raw: pl.DataFrame, shown: str, problems: list[Problem]) -> pl.DataFrame | None:

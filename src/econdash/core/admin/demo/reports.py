@@ -124,10 +124,10 @@ def _figure(spec: words.IndicatorSpec, monthly: list[float],
         now, before = round(monthly[t]), round(monthly[t - 12])
         return float(now), _pct((now / before - 1) * 100) if before else None
     month = t % 12
-    now = sum(monthly[t - month:t + 1])
-    before = sum(monthly[t - 12 - month:t - 12 + 1])
-    decimals = 1 if now >= 100 else 2
-    return round(now, decimals), _pct((now / before - 1) * 100)
+    this_year = sum(monthly[t - month:t + 1])
+    last_year = sum(monthly[t - 12 - month:t - 12 + 1])
+    decimals = 1 if this_year >= 100 else 2
+    return round(this_year, decimals), _pct((this_year / last_year - 1) * 100)
 
 
 def _pct(value: float) -> float:
