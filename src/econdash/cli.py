@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--replace", action="store_true",
                      help="replace a period that exists (the old folder goes to .backup/)")
     imp.add_argument("--to", metavar="DIR", help="dataset to add to (default: your dataset)")
+    imp.add_argument("--period", metavar="ID", help="add a table (.xlsx, .xls, .csv) to this "
+                     "period, e.g. 2022FY: a roster, a project list or an indicator table")
+    imp.add_argument("--as", dest="kind", choices=("roster", "projects", "indicators"),
+                     help="what the table is (default: detected from its headers)")
+    imp.add_argument("--sheet", metavar="NAME", help="import only this sheet of a workbook")
     new = commands.add_parser("new-period", help="write a report.toml template for a new period",
                               description="Create PERIOD_ID/report.toml in your dataset with every "
                               "indicator of the latest period and empty values. Never overwrites.")
@@ -153,11 +158,23 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".wps", ".wpt")
+
+
 def run_import(args: argparse.Namespace) -> int:
     """`econdash import SRC`."""
     from pathlib import Path
     from econdash.core.admin.importing import import_source
-    _print_lines(import_source(Path(args.source), _target(args.to), replace=args.replace))
+    source = Path(args.source)
+    if args.period or args.kind or args.sheet or source.suffix.lower() in TABLE_SUFFIXES:
+        from econdash.core.admin.table_import import import_table
+        if not args.period:
+            raise EcondashError(f"{source}: say which period the table belongs to with "
+                                "--period ID (e.g. --period 2022FY); nothing was imported")
+        _print_lines(import_table(source, _target(args.to), args.period, args.kind,
+                                  args.sheet, replace=args.replace))
+        return EXIT_OK
+    _print_lines(import_source(source, _target(args.to), replace=args.replace))
     return EXIT_OK
 
 

@@ -239,7 +239,8 @@ def test_dump_matches_the_contract_shape(full_dataset: Path) -> None:
     assert (honour["enterprise"], honour["programme"], honour["level"]) == ("甲", "专精特新", "省级")
     assert data["series"] == [{"indicator": "gdp", "year": 2019, "first_month": 1, "last_month": 12,
                                "value": 10682.97, "unit": "亿元", "yoy_pct": 7.4, "name": None,
-                               "name_en": None, "category": None, "source": None}]
+                               "name_en": None, "category": None, "source": None,
+                               "region": None}]
     assert len(data["warnings"]) == 1 and "stray/" in data["warnings"][0]
     assert all(isinstance(w, str) for w in data["warnings"])
 

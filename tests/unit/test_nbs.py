@@ -55,7 +55,7 @@ def check_contract(export: StatisticsExport) -> None:
     frame = export.series
     assert frame.columns == list(SERIES.known)
     assert frame.dtypes == [pl.String, pl.Int64, pl.Int64, pl.Int64, pl.Float64, pl.String,
-                            pl.Float64, pl.String, pl.String, pl.String, pl.String]
+                            pl.Float64, pl.String, pl.String, pl.String, pl.String, pl.String]
     assert all(ID_PATTERN.match(i) for i in frame["indicator"].unique())
     keys = ["indicator", "year", "first_month", "last_month"]
     assert frame.select(keys).is_duplicated().sum() == 0

@@ -131,7 +131,7 @@ def test_series_summary_one_row_per_indicator_and_kind(tmp_path) -> None:
     dataset = history(tmp_path, MIXED + "gdp,2019,1,12,5,万亿元,6.1,生产总值,,宏观\n"
                                         "gdp,2020,1,12,,万亿元,2.3,生产总值,,宏观\n")
     summary = series_summary(dataset, "zh")
-    assert summary.columns == ["indicator", "kind", "name", "unit", "points", "first", "last",
+    assert summary.columns == ["indicator", "region", "kind", "name", "unit", "points", "first", "last",
                                "value", "yoy_pct", "category"]
     rows = {(r["indicator"], r["kind"]): r for r in summary.to_dicts()}
     assert set(rows) == {("out", "cumulative"), ("out", "quarter"), ("out", "month"),
@@ -161,7 +161,7 @@ def test_series_summary_in_english_falls_back_to_chinese(tmp_path) -> None:
 def test_series_summary_without_series_is_empty_with_columns(bundled) -> None:
     summary = series_summary(load_dataset(bundled), "zh")
     assert summary.height == 0
-    assert summary.columns == ["indicator", "kind", "name", "unit", "points", "first", "last",
+    assert summary.columns == ["indicator", "region", "kind", "name", "unit", "points", "first", "last",
                                "value", "yoy_pct", "category"]
 
 

@@ -38,7 +38,8 @@ def import_statistics_export(source: Path, target: Path, replace: bool) -> list[
     data = export.series.write_csv().encode("utf-8")
 
     def work() -> list[str]:
-        destination = target / SERIES_DIR / name
+        destination = (_same_region_file(target, export.series, export.region)
+                       or target / SERIES_DIR / name)
         exists = os.path.lexists(destination)
         refuse_clashes(target, {}, [], [destination] if exists else [], replace)
         if exists:
@@ -57,6 +58,24 @@ def import_statistics_export(source: Path, target: Path, replace: bool) -> list[
     return locked_write(target, "import", work)
 
 
+def _same_region_file(target: Path, series, region: str | None) -> Path | None:
+    """A series file already holding this region's figures of these indicators (the same
+    export saved under another name): importing replaces it, only with --replace."""
+    import polars as pl
+    if region is None or not (target / SERIES_DIR).is_dir():
+        return None
+    ours = set(series["indicator"].unique().to_list())
+    for path in sorted((target / SERIES_DIR).glob("*.csv")):
+        try:
+            held = pl.read_csv(path, columns=["indicator", "region"], infer_schema=False)
+        except Exception:  # noqa: BLE001 - an unreadable or older file is no clash
+            continue
+        same = held.filter(pl.col("region") == region)["indicator"].unique().to_list()
+        if ours & set(same):
+            return path
+    return None
+
+
 def _write_new(path: Path, data: bytes, destination: Path) -> None:
     try:
         with open(path, "xb") as handle:
@@ -72,7 +91,10 @@ def _export_lines(export, source: Path, destination: Path, backup: Path | None) 
     lines = [f"Replaced {destination}: the old file is kept at {backup}"] if backup else []
     lines.append(f"Imported {export.series.height} observations of {count} indicators "
                  f"from {source.name} into {destination}")
-    if destination.stem != source.stem:
+    if destination.stem != source.stem and not source.stem.startswith("."):
+        lines.append(f"  ({destination.name} held {export.region}'s figures of these "
+                     "indicators: the same region's export replaces it)")
+    elif destination.stem != source.stem:
         lines.append(f"  (named {destination.name}: a series file whose name starts with '.' "
                      "is never read)")
     lines.extend(f"  {w}" for w in export.warnings)

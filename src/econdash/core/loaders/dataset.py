@@ -249,9 +249,10 @@ def _load_all_series(paths: list[Path], root: Path, problems: list[Problem]) -> 
     if not frames:
         return _empty_series()
     series = pl.concat(frames, how="diagonal_relaxed")
-    # The same observation in two files (an export imported twice, say) counts once.
-    unique = series.unique(["indicator", "year", "first_month", "last_month"], keep="first",
-                           maintain_order=True)
+    # The same observation in two files (an export imported twice, say) counts once; the
+    # same indicator of two regions (浙江 and 江苏 exports) is two observations.
+    unique = series.unique(["indicator", "region", "year", "first_month", "last_month"],
+                           keep="first", maintain_order=True)
     if unique.height < series.height:
         problems.append(Problem("series", f"{series.height - unique.height} observations appear "
                                 "in more than one series file; the first one read is used",

@@ -55,7 +55,7 @@ MAX_CELL_WARNINGS = 10  # bad cells named one by one; the rest are counted
 PUBLISHER = {False: "国家统计局", True: "National Bureau of Statistics"}
 SCHEMA = dict(zip(SERIES.known, (
     pl.String, pl.Int64, pl.Int64, pl.Int64, pl.Float64, pl.String, pl.Float64,
-    pl.String, pl.String, pl.String, pl.String,
+    pl.String, pl.String, pl.String, pl.String, pl.String,
 )))
 Key = tuple[str, int, int, int]  # indicator, year, first_month, last_month
 
@@ -229,9 +229,12 @@ def _frame(observations: dict[Key, _Observation], english: bool,
     publisher = meta.get("publisher") or PUBLISHER[english]
     category = meta.get("database") or PUBLISHER[False]
     source = " ".join(p for p in (publisher, meta.get("database"), meta.get("region")) if p)
+    # The region (地区：浙江省) is part of the series: two regions' exports of the same
+    # indicator are two series, side by side, never one hiding the other.
+    region = meta.get("region")
     rows = [
         (ident, year, first, last, obs.value, obs.unit, obs.yoy_pct, obs.name,
-         obs.name if english else None, category, source)
+         obs.name if english else None, category, source, region)
         for (ident, year, first, last), obs in sorted(
             observations.items(), key=lambda i: (order[i[0][0]], i[0][1], i[0][3], i[0][2]))
         if obs.value is not None or obs.yoy_pct is not None

@@ -35,7 +35,7 @@ ENTERPRISES = CsvSpec(
 )
 SERIES = CsvSpec(
     required=("indicator", "year", "first_month", "last_month"),
-    optional=("value", "unit", "yoy_pct", "name", "name_en", "category", "source"),
+    optional=("value", "unit", "yoy_pct", "name", "name_en", "category", "source", "region"),
     numbers=("value", "yoy_pct"),
     integers=("year", "first_month", "last_month"),
 )

@@ -63,18 +63,22 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
 
 
 def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
-    """One row per history series (indicator and kind of span) from series.csv and imports."""
+    """One row per history series (indicator, region and kind of span) from series.csv and
+    imports: 浙江's and 江苏's exports of one indicator are two rows."""
     series = dataset.series
+    if "region" not in series.columns:
+        series = series.with_columns(pl.lit(None, dtype=pl.String).alias("region"))
     if series.height == 0:
-        return pl.DataFrame(schema={"indicator": pl.String, "kind": pl.String, "name": pl.String,
+        return pl.DataFrame(schema={"indicator": pl.String, "region": pl.String,
+                                    "kind": pl.String, "name": pl.String,
                                     "unit": pl.String, "points": pl.UInt32, "first": pl.String,
                                     "last": pl.String, "value": pl.Float64,
                                     "yoy_pct": pl.Float64, "category": pl.String})
     label = "name_en" if lang == "en" else "name"
-    ordered = series.with_columns(kind=span_kind_expr()).sort("indicator", "kind", "year",
-                                                               "last_month")
+    ordered = series.with_columns(kind=span_kind_expr()).sort(
+        "indicator", "region", "kind", "year", "last_month", nulls_last=False)
     span = pl.struct("year", "first_month", "last_month")
-    summary = ordered.group_by("indicator", "kind", maintain_order=True).agg(
+    summary = ordered.group_by("indicator", "region", "kind", maintain_order=True).agg(
         pl.coalesce(pl.col(label), pl.col("name"), pl.col("indicator")).first().alias("name"),
         pl.col("unit").drop_nulls().first().alias("unit"),
         pl.len().alias("points"),
@@ -92,10 +96,14 @@ def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
     )
 
 
-def series_points(dataset: Dataset, indicator_id: str, kind: str) -> list[SeriesPoint]:
-    """The observations of one history series, oldest first."""
-    frame = (dataset.series.filter((pl.col("indicator") == indicator_id)
-                                   & (span_kind_expr() == kind))
+def series_points(dataset: Dataset, indicator_id: str, kind: str,
+                  region: str | None = None) -> list[SeriesPoint]:
+    """The observations of one history series (of one region), oldest first."""
+    series = dataset.series
+    same_region = (pl.col("region").eq_missing(pl.lit(region, dtype=pl.String))
+                   if "region" in series.columns else pl.lit(True))
+    frame = (series.filter((pl.col("indicator") == indicator_id)
+                           & (span_kind_expr() == kind) & same_region)
              .sort("year", "last_month"))
     return [SeriesPoint(Period(y, f, l), v, g, None)
             for y, f, l, v, g in frame.select("year", "first_month", "last_month", "value",

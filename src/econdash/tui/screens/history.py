@@ -25,6 +25,7 @@ def history_columns(lang: str) -> list[Column]:
     """Columns of the history table."""
     return [
         Column("name", tr("name", lang), width=30),
+        Column("region", tr("excel.region", lang)),
         Column("kind", tr("kind", lang), format=lambda k: tr(f"kind.{k}", lang)),
         Column("unit", tr("unit", lang)),
         Column("points", tr("points", lang), align="right"),
@@ -86,7 +87,8 @@ class HistoryScreen(SectionScreen):
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         self.app.push_screen(SeriesDetailScreen(event.row["indicator"], event.row["kind"],
-                                                event.row["name"], event.row.get("unit")))
+                                                event.row["name"], event.row.get("unit"),
+                                                event.row.get("region")))
 
     def action_search(self) -> None:
         """Focus the search box."""
@@ -103,16 +105,20 @@ class SeriesDetailScreen(LocalizedModalScreen):
 
     BINDINGS = [Binding("escape,q", "close", "Close")]
 
-    def __init__(self, indicator: str, kind: str, name: str, unit: str | None) -> None:
+    def __init__(self, indicator: str, kind: str, name: str, unit: str | None,
+                 region: str | None = None) -> None:
         super().__init__()
         self.indicator, self.kind, self.series_name, self.unit = indicator, kind, name, unit
+        self.region = region
 
     def compose(self) -> ComposeResult:
         lang = dashboard(self).lang
         dataset = dashboard(self).dataset
-        points = series_points(dataset, self.indicator, self.kind) if dataset else []
+        points = (series_points(dataset, self.indicator, self.kind, self.region)
+                  if dataset else [])
         with Vertical(classes="dialog"):
-            facts = ", ".join(x for x in (self.unit, tr("kind." + self.kind, lang)) if x)
+            facts = ", ".join(x for x in (self.region, self.unit, tr("kind." + self.kind, lang))
+                              if x)
             yield Static(literal(f"{self.series_name}  ({facts})  Esc"), classes="dialog-title")
             for field, label in (("value", "value_trend"), ("yoy_pct", "growth_trend")):
                 values = spark_values(points, field)
