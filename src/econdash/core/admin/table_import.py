@@ -30,7 +30,9 @@ from econdash.core.admin.table_headers import KINDS, missing_for, norm, synonyms
 from econdash.core.admin.table_parse import Table, parse_sheet
 from econdash.core.admin.table_read import Sheet, read_table_file
 from econdash.core.errors import EcondashError, Problem
-from econdash.core.fs import check_backup_writable, stage_plan, staging_path, unique_backup_path
+from econdash.core.admin.folders import (
+    check_backup_writable, stage_plan, staging_path, unique_backup_path,
+)
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import REPORT
 from econdash.core.model.dataset import PeriodData

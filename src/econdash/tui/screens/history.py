@@ -109,15 +109,15 @@ class SeriesDetailScreen(LocalizedModalScreen):
                  region: str | None = None) -> None:
         super().__init__()
         self.indicator, self.kind, self.series_name, self.unit = indicator, kind, name, unit
-        self.region = region
+        self.series_region = region
 
     def compose(self) -> ComposeResult:
         lang = dashboard(self).lang
         dataset = dashboard(self).dataset
-        points = (series_points(dataset, self.indicator, self.kind, self.region)
+        points = (series_points(dataset, self.indicator, self.kind, self.series_region)
                   if dataset else [])
         with Vertical(classes="dialog"):
-            facts = ", ".join(x for x in (self.region, self.unit, tr("kind." + self.kind, lang))
+            facts = ", ".join(x for x in (self.series_region, self.unit, tr("kind." + self.kind, lang))
                               if x)
             yield Static(literal(f"{self.series_name}  ({facts})  Esc"), classes="dialog-title")
             for field, label in (("value", "value_trend"), ("yoy_pct", "growth_trend")):
