@@ -5,4 +5,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trend.like_span": ("同期值", "Same span, by year"),
     "trend.value": ("数值", "Value"),
     "trend.computed": ("按现价计算", "computed at current prices"),
+    "time.short.cum_growth": ("增速", "growth"),
+    "time.short.like_span": ("同期", "same span"),
+    "time.short.value": ("数值", "value"),
+    "time.range": ("范围 {low} ~ {high}", "range {low} to {high}"),
+    "time.current": ("本期", "this period"),
+    "time.current_not_on_line": ("（本期不在此线上）", "(this period is not on this line)"),
+    "time.trend_col": ("走势（至本期）", "Trend (to this period)"),
+    "time.computed_note": ("* 增速按现价计算（同期数值之比），非报告所载", "* growth computed at current prices (ratio of like-span values), not stated by the report"),
+    "time.no_trend": ("只有一个可比时点，暂无走势", "Only one comparable point: no trend yet"),
 }
