@@ -62,17 +62,48 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
                                                  "yoy_pct", "rank").iter_rows()]
 
 
-def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
-    """One row per history series (indicator and kind of span) from series.csv and imports."""
-    series = dataset.series
-    if series.height == 0:
-        return pl.DataFrame(schema={"indicator": pl.String, "kind": pl.String, "name": pl.String,
-                                    "unit": pl.String, "points": pl.UInt32, "first": pl.String,
-                                    "last": pl.String, "value": pl.Float64,
-                                    "yoy_pct": pl.Float64, "category": pl.String})
+SUMMARY_SCHEMA = {"indicator": pl.String, "kind": pl.String, "name": pl.String,
+                  "unit": pl.String, "points": pl.UInt32, "first": pl.String, "last": pl.String,
+                  "value": pl.Float64, "yoy_pct": pl.Float64, "category": pl.String}
+
+
+def _names(dataset: Dataset) -> pl.DataFrame:
+    """Name, English name and category of every indicator: the latest period folder
+    that has it, else series.csv."""
+    latest: dict[str, Indicator] = {}
+    for period in dataset.periods:
+        for ind in period.indicators:
+            latest[ind.id] = ind
+    reported = pl.DataFrame(
+        [{"indicator": i.id, "name": i.name, "name_en": i.name_en, "category": i.category}
+         for i in latest.values()],
+        schema={"indicator": pl.String, "name": pl.String, "name_en": pl.String,
+                "category": pl.String})
+    listed = (dataset.series.group_by("indicator", maintain_order=True)
+              .agg(pl.col("name", "name_en", "category").drop_nulls().first())
+              .cast({"name": pl.String, "name_en": pl.String, "category": pl.String}))
+    return pl.concat([reported, listed]).unique("indicator", keep="first", maintain_order=True)
+
+
+def history_frame(dataset: Dataset, obs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The observations the History section lists: every series.csv series, and every
+    indicator the period folders give at two or more times of the same kind of span
+    (a yearly report dataset is history too). One row per observation with its kind."""
+    obs = observations(dataset) if obs is None else obs
+    frame = obs.with_columns(kind=span_kind_expr())
+    keep = ((pl.col("source") == "series.csv").any() | (pl.len() >= 2)).over("indicator", "kind")
+    return (frame.filter(keep)
+            .join(_names(dataset), on="indicator", how="left")
+            .with_columns(pl.coalesce("name", "indicator").alias("name")))
+
+
+def series_summary(dataset: Dataset, lang: str, obs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per history series (indicator and kind of span), see `history_frame`."""
+    history = history_frame(dataset, obs)
+    if history.height == 0:
+        return pl.DataFrame(schema=SUMMARY_SCHEMA)
     label = "name_en" if lang == "en" else "name"
-    ordered = series.with_columns(kind=span_kind_expr()).sort("indicator", "kind", "year",
-                                                               "last_month")
+    ordered = history.sort("indicator", "kind", "year", "last_month", "first_month")
     span = pl.struct("year", "first_month", "last_month")
     summary = ordered.group_by("indicator", "kind", maintain_order=True).agg(
         pl.coalesce(pl.col(label), pl.col("name"), pl.col("indicator")).first().alias("name"),
@@ -89,14 +120,27 @@ def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
     return summary.with_columns(
         pl.Series("first", [label_of(s) for s in summary["first"]], dtype=pl.String),
         pl.Series("last", [label_of(s) for s in summary["last"]], dtype=pl.String),
-    )
+    ).cast(SUMMARY_SCHEMA)  # type: ignore[arg-type]
 
 
-def series_points(dataset: Dataset, indicator_id: str, kind: str) -> list[SeriesPoint]:
+def series_points(dataset: Dataset, indicator_id: str, kind: str,
+                  obs: pl.DataFrame | None = None) -> list[SeriesPoint]:
     """The observations of one history series, oldest first."""
-    frame = (dataset.series.filter((pl.col("indicator") == indicator_id)
-                                   & (span_kind_expr() == kind))
-             .sort("year", "last_month"))
-    return [SeriesPoint(Period(y, f, l), v, g, None)
-            for y, f, l, v, g in frame.select("year", "first_month", "last_month", "value",
-                                              "yoy_pct").iter_rows()]
+    frame = (history_frame(dataset, obs)
+             .filter((pl.col("indicator") == indicator_id) & (pl.col("kind") == kind))
+             .sort("year", "last_month", "first_month"))
+    return [SeriesPoint(Period(y, f, l), v, g, r)
+            for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
+                                                 "yoy_pct", "rank").iter_rows()]
+
+
+def all_series_points(history: pl.DataFrame) -> dict[tuple[str, str], list[SeriesPoint]]:
+    """Every series of a `history_frame`, by (indicator, kind), oldest first (one pass,
+    for the trend column of the History table)."""
+    found: dict[tuple[str, str], list[SeriesPoint]] = {}
+    ordered = history.sort("indicator", "kind", "year", "last_month", "first_month")
+    for ind, kind, y, f, l, v, g in ordered.select(
+            "indicator", "kind", "year", "first_month", "last_month", "value",
+            "yoy_pct").iter_rows():
+        found.setdefault((ind, kind), []).append(SeriesPoint(Period(y, f, l), v, g, None))
+    return found
