@@ -189,6 +189,6 @@ def test_the_three_cities_years_are_history_with_computed_growth() -> None:
         # The reports state no growth: it is computed from the yearly values and marked.
         assert row["trend"].startswith("增速 ") and row["trend"].endswith("*")
         assert "+20.5%*→" in row["trend"]  # 1564.17 / 1298.08 - 1 in 2012
-        assert "按现价计算" in status(app)
+        assert "由同期数值计算" in status(app)
 
     run(scenario, dataset)

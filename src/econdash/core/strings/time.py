@@ -12,6 +12,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "time.current": ("本期", "this period"),
     "time.current_not_on_line": ("（本期不在此线上）", "(this period is not on this line)"),
     "time.trend_col": ("走势（至本期）", "Trend (to this period)"),
-    "time.computed_note": ("* 增速按现价计算（同期数值之比），非报告所载", "* growth computed at current prices (ratio of like-span values), not stated by the report"),
+    "time.computed_plain": ("按同期数值计算", "computed from like-span values"),
+    "time.computed_note": ("* 增速由同期数值计算（金额按现价），非报告所载",
+                           "* growth computed from like-span values (money at current prices), not stated by the report"),
     "time.no_trend": ("只有一个可比时点，暂无走势", "Only one comparable point: no trend yet"),
 }

@@ -57,12 +57,20 @@ def trend_heading(trend: Trend, lang: str, unit: str | None = None) -> Text:
     first, last = trend.first, trend.last
     text.append(f"  {first.span.label(lang)} {_shown(first, fmt)}"
                 f" → {last.span.label(lang)} {_shown(last, fmt)}")
-    low, high = trend.value_range()
     if len(trend.points) > 2:
-        text.append("  " + tr("time.range", lang, low=fmt(low), high=fmt(high)), style="dim")
+        shown = [round(p.value, 1) if p.computed else p.value for p in trend.points]
+        text.append("  " + tr("time.range", lang, low=fmt(min(shown)), high=fmt(max(shown))),
+                    style="dim")
     if trend.any_computed:
-        text.append(f"  {COMPUTED_MARK} {tr('trend.computed', lang)}", style="yellow")
+        text.append(f"  {COMPUTED_MARK} {computed_label(unit, lang)}", style="yellow")
     return text
+
+
+def computed_label(unit: str | None, lang: str) -> str:
+    """按现价计算 for money (current prices: not the report's comparable-price growth);
+    按同期数值计算 for counts and other units."""
+    key = "trend.computed" if unit and "元" in unit else "time.computed_plain"
+    return tr(key, lang)
 
 
 def trend_spark(trend: Trend, width: int) -> tuple[Text, int]:
