@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from econdash.core.model.dataset import Dataset, Indicator
+from econdash.core.model.dataset import Dataset, Indicator, PeriodData
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
 
@@ -143,4 +143,26 @@ def all_series_points(history: pl.DataFrame) -> dict[tuple[str, str], list[Serie
             "indicator", "kind", "year", "first_month", "last_month", "value",
             "yoy_pct").iter_rows():
         found.setdefault((ind, kind), []).append(SeriesPoint(Period(y, f, l), v, g, None))
+    return found
+
+
+def period_growth(period: PeriodData, obs: pl.DataFrame | None) -> dict[str, tuple[float, bool]]:
+    """Each indicator's growth in `period`: (rate, computed). As the report states it,
+    else computed from its value and the value of the same span a year earlier
+    (docs/time.md); indicators with neither are left out."""
+    found: dict[str, tuple[float, bool]] = {
+        i.id: (float(i.yoy_pct), False) for i in period.indicators if i.yoy_pct is not None}
+    missing = [i for i in period.indicators if i.yoy_pct is None and i.value is not None]
+    if not missing or obs is None or obs.height == 0:
+        return found
+    wanted = pl.DataFrame(
+        [{"indicator": i.id, "year": i.span.year - 1, "first_month": i.span.first_month,
+          "last_month": i.span.last_month, "now": i.value} for i in missing],
+        schema={"indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64,
+                "last_month": pl.Int64, "now": pl.Float64})
+    earlier = wanted.join(obs.select("indicator", "year", "first_month", "last_month", "value"),
+                          on=["indicator", "year", "first_month", "last_month"], how="inner")
+    for indicator, now, before in earlier.select("indicator", "now", "value").iter_rows():
+        if before:  # no growth from nothing
+            found[indicator] = ((now / before - 1.0) * 100.0, True)
     return found

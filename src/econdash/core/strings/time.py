@@ -15,5 +15,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "time.computed_plain": ("按同期数值计算", "computed from like-span values"),
     "time.computed_note": ("* 增速由同期数值计算（金额按现价），非报告所载",
                            "* growth computed from like-span values (money at current prices), not stated by the report"),
+    "time.headline_growth": ("主要指标 同比增速", "Headline figures: year-on-year growth"),
     "time.no_trend": ("只有一个可比时点，暂无走势", "Only one comparable point: no trend yet"),
 }
