@@ -20,7 +20,7 @@ from pathlib import Path
 from econdash.core.query.compare import (
     compare_export, compare_indicators, new_honours, spans_differ, year_earlier,
 )
-from econdash.core.formatting import fmt_signed
+from econdash.core.formatting import fmt_pct_or_blank, fmt_signed
 from econdash.core.i18n import tr
 from econdash.tui.widgets.keybar import KeyBar
 from econdash.tui.text import growth_style
@@ -37,21 +37,21 @@ def compare_columns(lang: str) -> list[Column]:
     return [
         Column("name", tr("name", lang), width=24),
         Column("unit", tr("unit", lang)),
-        Column("value_a", tr("value_a", lang), align="right"),
-        Column("value_b", tr("value_b", lang), align="right"),
-        Column("change", tr("change", lang), **signed),  # type: ignore[arg-type]
-        Column("change_pct", tr("change_pct", lang), **signed),  # type: ignore[arg-type]
-        Column("yoy_a", tr("yoy_a", lang), align="right"),
-        Column("yoy_b", tr("yoy_b", lang), align="right"),
-        Column("yoy_pp", tr("yoy_pp", lang), **signed),  # type: ignore[arg-type]
-        Column("rank_a", tr("rank_a", lang), align="right"),
-        Column("rank_b", tr("rank_b", lang), align="right"),
-        Column("rank_change", tr("rank_change", lang), **signed),  # type: ignore[arg-type]
         Column("span_a", tr("time.span_a", lang)),
         Column("span_b", tr("time.span_b", lang)),
         Column("like_span", tr("time.like_span", lang),
                format=lambda same: "" if same in (True, None) else tr("time.spans_differ", lang),
                style=lambda same: "" if same in (True, None) else "yellow"),
+        Column("value_a", tr("value_a", lang), align="right"),
+        Column("value_b", tr("value_b", lang), align="right"),
+        Column("change", tr("change", lang), **signed),  # type: ignore[arg-type]
+        Column("change_pct", tr("change_pct", lang), **signed),  # type: ignore[arg-type]
+        Column("yoy_a", tr("yoy_a", lang), align="right", format=fmt_pct_or_blank),
+        Column("yoy_b", tr("yoy_b", lang), align="right", format=fmt_pct_or_blank),
+        Column("yoy_pp", tr("yoy_pp", lang), **signed),  # type: ignore[arg-type]
+        Column("rank_a", tr("rank_a", lang), align="right"),
+        Column("rank_b", tr("rank_b", lang), align="right"),
+        Column("rank_change", tr("rank_change", lang), **signed),  # type: ignore[arg-type]
     ]
 
 
