@@ -203,9 +203,10 @@ class GrowthScreen(SectionScreen):
         sep = ", " if lang == "en" else "、"
         note = tr("growth_note", lang, span=sep.join(s.label(lang) for s in spans),
                   source=period.source or period.title(lang))
+        text = literal(note)
         if any(growth[i.id][1] for i in shown):
-            note += "\n" + tr("time.computed_note", lang)
-        self.query_one("#growth-note", Static).update(literal(note))
+            text.append("\n" + tr("time.computed_note", lang), style="yellow")
+        self.query_one("#growth-note", Static).update(text)
         if len(indicators) == 0:
             self.query_one("#growth-note", Static).update(tr("no_growth", lang))
 
