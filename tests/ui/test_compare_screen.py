@@ -83,16 +83,20 @@ def test_keys_a_b_and_brackets() -> None:
         assert "2017年全年  与  2018年全年" in title(app)
         await press(pilot, "right_square_bracket", "right_square_bracket")
         assert (screen.index_a, screen.index_b) == (7, 8) and bells == [1]  # no later pair
-        await press(pilot, "a")
-        assert (screen.index_a, screen.index_b) == (8, 8)
-        await press(pilot, "a")  # wraps to the oldest
+        await press(pilot, "a")  # never onto b: skips 2019 and wraps to the oldest
         assert (screen.index_a, screen.index_b) == (0, 8)
         assert "2011年全年  与  2019年全年" in title(app)
         await press(pilot, "left_square_bracket")
         assert (screen.index_a, screen.index_b) == (0, 8) and bells == [1, 1]  # a is the oldest
-        await press(pilot, "b", "b")
+        await press(pilot, "b")  # b wraps past a (2011): 2012, still on the right
         assert (screen.index_a, screen.index_b) == (0, 1)
         assert "2011年全年  与  2012年全年" in title(app)
+        # a passes b (2011 → 2013, skipping 2012): the earlier period moves to the left.
+        await press(pilot, "a")
+        assert (screen.index_a, screen.index_b) == (1, 2)
+        assert "2012年全年  与  2013年全年" in title(app)
+        await press(pilot, "b", "b", "b", "b", "b", "b", "b")  # 2013 → … → 2011, skipping 2012
+        assert (screen.index_a, screen.index_b) == (0, 1)
         # The app's period is not changed by the comparison.
         assert app.period_index == 8
         await press(pilot, "l")
@@ -154,7 +158,76 @@ def test_new_honours_and_changes_between_two_periods(tmp_path: Path) -> None:
         assert f"本期新增荣誉 {fresh.height} 项" in text
         for name in fresh["enterprise"]:
             assert name in text
-        await press(pilot, "a")  # 2022H1 vs 2022H1: nothing is new
-        assert "本期新增荣誉 0 项" in honours_text(app)
+        await press(pilot, "a")  # a never becomes b: wraps back to 2021FY
+        assert (screen.index_a, screen.index_b) == (0, 1)
 
     run(scenario, dataset)
+
+
+def spans_dataset(tmp_path: Path) -> Dataset:
+    """2022 1-9月, 2023 1-6月 and 2023 1-9月 of one cumulative figure."""
+    root = tmp_path / "spans"
+    for year, last, value, growth in ((2022, 9, 120.0, 5.0), (2023, 6, 85.123, 7.2),
+                                      (2023, 9, 130.333, 6.0)):
+        folder = root / f"{year}-{last}"
+        folder.mkdir(parents=True)
+        (folder / "report.toml").write_text(
+            f'[period]\nyear = {year}\nmonths = [1, {last}]\n\n[[indicator]]\nid = "output"\n'
+            f'name = "规上工业总产值"\ncategory = "工业"\nvalue = {value}\nunit = "亿元"\n'
+            f'yoy_pct = {growth}\n', encoding="utf-8")
+    return load_dataset(root)
+
+
+def test_different_spans_compare_growth_in_points_and_offer_like_for_like(tmp_path: Path) -> None:
+    dataset = spans_dataset(tmp_path)
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_compare(app, pilot)
+        assert (screen.index_a, screen.index_b) == (1, 2)
+        text = title(app)
+        assert "2023年上半年  与  2023年前三季度" in text
+        assert "两期时段不同" in text and "增速变化以个百分点计" in text
+        assert "按 y 与上年同期（2022年前三季度）对比" in text
+        table = screen.query_one("#compare-table", FrameTable)
+        keys = [c.key for c in table.columns]
+        assert "change_pct" not in keys  # no value "growth" between 1-6月 and 1-9月
+        assert "yoy_pp" in keys and "like_span" in keys
+        row = table.view_frame.row(0, named=True)
+        assert row["change_pct"] is None and round(row["yoy_pp"], 2) == -1.2
+        assert (row["span_a"], row["span_b"]) == ("2023年上半年", "2023年前三季度")
+
+        await press(pilot, "y")  # like for like: 1-9月 a year earlier, on the left
+        assert (screen.index_a, screen.index_b) == (0, 2)
+        assert "同期对比" in title(app) and "两期时段不同" not in title(app)
+        keys = [c.key for c in table.columns]
+        assert "change_pct" in keys and "like_span" not in keys
+        assert round(table.view_frame.row(0, named=True)["change_pct"], 2) == 8.61
+
+        # The export is named for the comparison, its numbers rounded as shown.
+        await press(pilot, "e")
+        export = app.screen
+        assert export.default_path.name == "econdash-compare-2022M01-M09-vs-2023M01-M09.csv"
+        assert export.frame.row(0, named=True)["change_pct"] == 8.61
+        assert export.frame.row(0, named=True)["value_b"] == 130.33
+        await press(pilot, "escape")
+
+        # Enter opens the indicator's detail.
+        await press(pilot, "enter")
+        from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
+        assert isinstance(app.screen, IndicatorDetailScreen)
+        assert app.screen.indicator.id == "output"
+        assert app.screen.period_data.id == "2023M01-M09"
+
+    run(scenario, dataset)
+
+
+def test_no_year_earlier_says_so(tmp_path: Path) -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_compare(app, pilot)
+        await press(pilot, "b")  # b: 2023 1-6月 (a 2022 1-9月 left); no 2022 1-6月
+        assert (screen.index_a, screen.index_b) == (0, 1)
+        assert "按 y" not in title(app)
+        await press(pilot, "y")
+        assert (screen.index_a, screen.index_b) == (0, 1)
+
+    run(scenario, spans_dataset(tmp_path))

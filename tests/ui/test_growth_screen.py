@@ -153,3 +153,42 @@ def test_period_without_growth_figures_says_so(tmp_path: Path) -> None:
         assert screen.category is None
 
     run(scenario, dataset=load_dataset(tmp_path))
+
+
+def test_seed_shows_cluster_and_headline_growth() -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_growth(app, pilot)
+        assert screen.category == "产业集群" and len(screen.bars.items) == 8
+        headline = screen.query_one("#growth-headline-bars", GrowthBars)
+        assert headline.display
+        assert "主要指标 同比增速（1-5月）" in text_of(screen, "#growth-headline-title")
+        names = [name for name, _ in headline.items]
+        assert names[0] == "工业投资" and names[-1] == "软件和信息技术服务业收入"
+        assert [v for _, v in headline.items][-1] == -7.44
+        # One period: no trend lines after the bars.
+        assert headline.tails == [] and screen.bars.tails == []
+
+    run(scenario)
+
+
+def test_three_cities_growth_is_computed_marked_and_trends() -> None:
+    from econdash.core.paths import bundled_examples
+    dataset = load_dataset(bundled_examples() / "three-cities")
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        screen = await open_growth(app, pilot)  # 2019, the latest year
+        assert screen.category == "丽水"
+        items = dict(screen.bars.items)
+        # No report states growth: 1400.16 / 1263.86 - 1, to one decimal.
+        assert items["丽水规上工业总产值"] == 10.8
+        lines = [line.plain for line in screen.bars.lines(140)]
+        row = next(line for line in lines if line.startswith("丽水规上工业总产值"))
+        assert "+10.8%*" in row and "增速 " in row and row.rstrip().endswith("+10.8%*")
+        assert "非报告所载" in text_of(screen, "#growth-note")
+        # The first year has no year before it: no growth, and the section says so.
+        for _ in range(8):
+            await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.query_one("#growth-empty", Static).display
+
+    run(scenario, dataset, size=(140, 36))

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Sparkline, Static
+from textual.widgets import Input, Static
 
 from econdash.tui.app import EcondashApp
 from econdash.core.admin.importing import import_source
@@ -97,7 +97,10 @@ def test_one_row_per_series_search_and_detail(tmp_path: Path) -> None:
         assert [l.split()[0] for l in lines] == ["2021年全年", "2020年全年", "2019年全年"]
         assert "114.9" in lines[0] and "+8.4%" in lines[0]
         assert "二季度" not in texts[-1]  # the quarter is its own series
-        assert len(detail.query(Sparkline)) == 2  # value and growth trends
+        # Its cumulative growth line, then its full-year values (同期值) by year.
+        assert [w.id for w in detail.query(".detail-trend")] == [
+            "series-trend-cum_growth", "series-trend-like_span"]
+        assert texts[1].startswith("累计增速  2019年全年 +6.1% → 2021年全年 +8.4%")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -107,7 +110,7 @@ def test_one_row_per_series_search_and_detail(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SeriesDetailScreen)
-        assert len(app.screen.query(Sparkline)) == 0
+        assert len(app.screen.query(".detail-trend")) == 0
         await pilot.press("q")  # q closes the detail, it does not quit
         await pilot.pause()
         assert app.screen is screen and app.is_running
@@ -169,5 +172,23 @@ def test_an_imported_statistics_export(tmp_path: Path) -> None:
         assert len(lines) == 33
         assert lines[0].split()[:2] == ["2019年全年", "10,682.97"]
         assert lines[-1].split()[0] == "2017年1-2月"  # January is never published alone
+
+    run(scenario, dataset)
+
+
+def test_the_three_cities_years_are_history_with_computed_growth() -> None:
+    from econdash.core.paths import bundled_examples
+    dataset = load_dataset(bundled_examples() / "three-cities")
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        _, table = await open_history(app, pilot)
+        frame = table.view_frame
+        assert table.total_count == 9  # three figures of three cities
+        assert set(frame["points"]) == {9} and set(frame["first"]) == {"2011年全年"}
+        row = frame.filter(frame["indicator"] == "lishui_output").row(0, named=True)
+        # The reports state no growth: it is computed from the yearly values and marked.
+        assert row["trend"].startswith("增速 ") and row["trend"].endswith("*")
+        assert "+20.5%*→" in row["trend"]  # 1564.17 / 1298.08 - 1 in 2012
+        assert "由同期数值计算" in status(app)
 
     run(scenario, dataset)

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
@@ -20,7 +20,6 @@ from econdash.tui.screens.indicators import (
     ALL,
     IndicatorsScreen,
     fit_name_width,
-    spark_text,
 )
 from ui_support import run_scenario
 
@@ -63,16 +62,6 @@ def two_periods(tmp_path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- pure helpers
-
-
-def test_spark_text() -> None:
-    assert spark_text([]) == ""
-    assert spark_text([3.0]) == ""
-    assert spark_text([None, 3.0, None]) == ""
-    assert spark_text([1.0, 2.0]) == "▁█"
-    assert spark_text([1.0, None, 5.0, 3.0]) == "▁█▅"
-    assert spark_text([2.0, 2.0, 2.0]) == "▄▄▄"
-    assert len(spark_text(list(range(40)))) == 16  # only the latest points
 
 
 def test_fit_name_width() -> None:
@@ -249,7 +238,8 @@ def test_two_periods_trend_and_observations(tmp_path: Path) -> None:
         assert "trend" in [c.key for c in screen.table.columns]
         frame = screen.table.view_frame
         row = frame.filter(frame["id"] == "above_scale_output").row(0, named=True)
-        assert row["trend"] == "▁█"  # 350 then 397.3
+        # A cumulative figure trends by its growth (5.5% then 8.6%), not its value.
+        assert row["trend"] == "增速 ▁█ +5.5%→+8.6%"
 
         await pilot.press("slash", *"规上工业总产值", "enter")
         await pilot.pause()
@@ -261,7 +251,13 @@ def test_two_periods_trend_and_observations(tmp_path: Path) -> None:
         assert isinstance(detail, IndicatorDetailScreen)
         assert [p.value for p in detail.points] == [350.0, 397.3]
         assert [p.span.label_zh for p in detail.points] == ["2021年1-5月", "2022年1-5月"]
-        assert len(detail.query(Sparkline)) == 2  # value and growth
+        # Its growth line first, then its values of the same span (1-5月) by year.
+        blocks = [str(w.render()) for w in detail.query(".detail-trend")]
+        assert [w.id for w in detail.query(".detail-trend")] == [
+            "detail-trend-cum_growth", "detail-trend-like_span"]
+        assert blocks[0].startswith("累计增速  2021年1-5月 +5.5% → 2022年1-5月 +8.6%")
+        assert blocks[1].startswith("同期值  2021年1-5月 350 亿元 → 2022年1-5月 397.3 亿元")
+        assert "▲ 本期 2022年1-5月" in blocks[0]
         await pilot.press("escape")
         await pilot.pause()
 
@@ -284,7 +280,8 @@ def test_single_period_has_no_trend_column_and_detail_says_so() -> None:
         detail = app.screen
         assert isinstance(detail, IndicatorDetailScreen)
         assert len(detail.points) == 1
-        assert not detail.query(Sparkline)
+        assert not detail.query(".detail-trend")
+        assert "暂无走势" in str(detail.query_one("#detail-no-trend", Static).render())
 
     run(scenario)
 

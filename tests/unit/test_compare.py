@@ -13,7 +13,8 @@ from econdash.core.model.dataset import PeriodData
 from econdash.core.paths import bundled_examples
 
 COLUMNS = ["id", "name", "category", "unit", "value_a", "value_b", "change", "change_pct",
-           "yoy_a", "yoy_b", "yoy_pp", "rank_a", "rank_b", "rank_change"]
+           "yoy_a", "yoy_b", "yoy_pp", "rank_a", "rank_b", "rank_change",
+           "span_a", "span_b", "like_span"]
 HONOURS = "enterprise,programme,level,status,year\n"
 
 
@@ -172,3 +173,27 @@ def test_new_honours_when_a_column_is_empty_in_one_period(tmp_path, write_period
                        honours_b=HONOURS + "甲公司,专精特新,,,2022\n甲公司,专精特新,省级,认定,2022\n")
     fresh = new_honours(a, b)
     assert fresh.select("enterprise", "level").rows() == [("甲公司", "省级")]
+
+
+def test_different_spans_give_no_value_growth_only_points(tmp_path, write_period,
+                                                          report_text, indicator) -> None:
+    from econdash.core.query.compare import compare_export, spans_differ, year_earlier
+    root = tmp_path / "data"
+    write_period(root / "2022-9", report_text(indicator("x", value=120.0, yoy_pct=5.0),
+                                              year=2022, months=(1, 9)))
+    write_period(root / "2023-6", report_text(indicator("x", value=85.0, yoy_pct=7.2),
+                                              year=2023, months=(1, 6)))
+    write_period(root / "2023-9", report_text(indicator("x", value=130.004, yoy_pct=6.0),
+                                              year=2023, months=(1, 9)))
+    periods = load_dataset(root).periods
+    frame = compare_indicators(periods[1], periods[2], "zh")
+    r = row(frame, "x")
+    assert r["change_pct"] is None and r["like_span"] is False
+    assert r["yoy_pp"] == pytest.approx(-1.2)
+    assert spans_differ(frame)
+    assert year_earlier(periods, 2) == 0 and year_earlier(periods, 1) is None
+    like = compare_indicators(periods[0], periods[2], "zh")
+    assert not spans_differ(like) and row(like, "x")["change_pct"] == pytest.approx(8.3367, 1e-3)
+    shown = compare_export(like, ["name", "value_b", "change_pct"])
+    assert shown.columns == ["name", "value_b", "change_pct"]
+    assert shown.row(0) == ("X", 130.0, 8.34)

@@ -24,6 +24,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("1-6", "section", "切换栏目：总览/指标/增速/项目/企业/历史", "Sections: overview, indicators, growth, projects, enterprises, history"),
     KeyHelp("[ ]", "prev_period", "上一期 / 下一期", "Previous / next period"),
     KeyHelp("c", "compare", "对比两期（a/b 分别切换两期，[ ] 同时前后移）", "Compare two periods (a/b change one, [ ] move both)"),
+    KeyHelp("y", "like_for_like", "对比中：与上年同期对比", "In compare: the same span a year earlier", "compare"),
     KeyHelp("e", "export", "导出当前表格显示的行（CSV/XLSX/Markdown）", "Export the rows the table shows (CSV/XLSX/Markdown)"),
     KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),
     KeyHelp("/", "search", "在当前栏目搜索", "Search in this section"),
@@ -62,6 +63,7 @@ FOOTER: dict[str, tuple[str, str]] = {
     "export": ("导出", "Export"),
     "cycle('a')": ("换前期", "Earlier"),
     "cycle('b')": ("换本期", "Later"),
+    "like_for_like": ("上年同期", "Year earlier"),
 }
 
 

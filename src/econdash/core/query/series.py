@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from econdash.core.model.dataset import Dataset, Indicator
+from econdash.core.model.dataset import Dataset, Indicator, PeriodData
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
 
@@ -16,28 +16,33 @@ from econdash.core.model.series import SeriesPoint
 OBSERVATION_SCHEMA = {
     "indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64, "last_month": pl.Int64,
     "value": pl.Float64, "yoy_pct": pl.Float64, "unit": pl.String, "rank": pl.Int64,
-    "source": pl.String,
+    "source": pl.String, "region": pl.String,
 }
 
 
 def observations(dataset: Dataset) -> pl.DataFrame:
-    """Every observation of every indicator: period folders plus series.csv."""
+    """Every observation of every indicator: period folders plus series.csv. A series'
+    region (an imported statistics export's 地区) keeps two regions' series apart; the
+    period folders' figures are the dataset's own (no region)."""
     rows = [
         {"indicator": ind.id, "year": ind.span.year, "first_month": ind.span.first_month,
          "last_month": ind.span.last_month, "value": ind.value, "yoy_pct": ind.yoy_pct,
-         "unit": ind.unit, "rank": ind.rank, "source": period.id}
+         "unit": ind.unit, "rank": ind.rank, "source": period.id, "region": None}
         for period in dataset.periods for ind in period.indicators
     ]
     reported = pl.DataFrame(rows, schema=OBSERVATION_SCHEMA)
-    history = dataset.series.select(
+    series = dataset.series
+    region = pl.col("region") if "region" in series.columns else pl.lit(None, dtype=pl.String)
+    history = series.select(
         *[c for c in ("indicator", "year", "first_month", "last_month", "value", "yoy_pct", "unit")],
         pl.lit(None, dtype=pl.Int64).alias("rank"), pl.lit("series.csv").alias("source"),
+        region.alias("region"),
     ).cast(OBSERVATION_SCHEMA)  # type: ignore[arg-type]
     # A period folder's figure wins over the same span in series.csv.
     return (pl.concat([reported, history])
-            .unique(["indicator", "year", "first_month", "last_month"], keep="first",
+            .unique(["indicator", "region", "year", "first_month", "last_month"], keep="first",
                     maintain_order=True)
-            .sort("indicator", "year", "last_month", "first_month"))
+            .sort("indicator", "region", "year", "last_month", "first_month", nulls_last=False))
 
 
 def span_kind_expr() -> pl.Expr:
@@ -62,21 +67,51 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
                                                  "yoy_pct", "rank").iter_rows()]
 
 
-def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
-    """One row per history series (indicator, region and kind of span) from series.csv and
-    imports: 浙江's and 江苏's exports of one indicator are two rows."""
-    series = dataset.series
-    if "region" not in series.columns:
-        series = series.with_columns(pl.lit(None, dtype=pl.String).alias("region"))
-    if series.height == 0:
-        return pl.DataFrame(schema={"indicator": pl.String, "region": pl.String,
-                                    "kind": pl.String, "name": pl.String,
-                                    "unit": pl.String, "points": pl.UInt32, "first": pl.String,
-                                    "last": pl.String, "value": pl.Float64,
-                                    "yoy_pct": pl.Float64, "category": pl.String})
+SUMMARY_SCHEMA = {"indicator": pl.String, "region": pl.String, "kind": pl.String, "name": pl.String,
+                  "unit": pl.String, "points": pl.UInt32, "first": pl.String, "last": pl.String,
+                  "value": pl.Float64, "yoy_pct": pl.Float64, "category": pl.String}
+
+
+def _names(dataset: Dataset) -> pl.DataFrame:
+    """Name, English name and category of every indicator: the latest period folder
+    that has it, else series.csv."""
+    latest: dict[str, Indicator] = {}
+    for period in dataset.periods:
+        for ind in period.indicators:
+            latest[ind.id] = ind
+    reported = pl.DataFrame(
+        [{"indicator": i.id, "name": i.name, "name_en": i.name_en, "category": i.category}
+         for i in latest.values()],
+        schema={"indicator": pl.String, "name": pl.String, "name_en": pl.String,
+                "category": pl.String})
+    listed = (dataset.series.group_by("indicator", maintain_order=True)
+              .agg(pl.col("name", "name_en", "category").drop_nulls().first())
+              .cast({"name": pl.String, "name_en": pl.String, "category": pl.String}))
+    return pl.concat([reported, listed]).unique("indicator", keep="first", maintain_order=True)
+
+
+def history_frame(dataset: Dataset, obs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The observations the History section lists: every series.csv series, and every
+    indicator the period folders give at two or more times of the same kind of span
+    (a yearly report dataset is history too). One row per observation with its kind."""
+    obs = observations(dataset) if obs is None else obs
+    frame = obs.with_columns(kind=span_kind_expr())
+    keep = ((pl.col("source") == "series.csv").any() | (pl.len() >= 2)).over(
+        "indicator", "region", "kind")
+    return (frame.filter(keep)
+            .join(_names(dataset), on="indicator", how="left")
+            .with_columns(pl.coalesce("name", "indicator").alias("name")))
+
+
+def series_summary(dataset: Dataset, lang: str, obs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per history series (indicator, region and kind of span), see
+    `history_frame`: 浙江's and 江苏's exports of one indicator are two rows."""
+    history = history_frame(dataset, obs)
+    if history.height == 0:
+        return pl.DataFrame(schema=SUMMARY_SCHEMA)
     label = "name_en" if lang == "en" else "name"
-    ordered = series.with_columns(kind=span_kind_expr()).sort(
-        "indicator", "region", "kind", "year", "last_month", nulls_last=False)
+    ordered = history.sort("indicator", "region", "kind", "year", "last_month", "first_month",
+                           nulls_last=False)
     span = pl.struct("year", "first_month", "last_month")
     summary = ordered.group_by("indicator", "region", "kind", maintain_order=True).agg(
         pl.coalesce(pl.col(label), pl.col("name"), pl.col("indicator")).first().alias("name"),
@@ -93,18 +128,56 @@ def series_summary(dataset: Dataset, lang: str) -> pl.DataFrame:
     return summary.with_columns(
         pl.Series("first", [label_of(s) for s in summary["first"]], dtype=pl.String),
         pl.Series("last", [label_of(s) for s in summary["last"]], dtype=pl.String),
-    )
+    ).cast(SUMMARY_SCHEMA)  # type: ignore[arg-type]
 
 
-def series_points(dataset: Dataset, indicator_id: str, kind: str,
-                  region: str | None = None) -> list[SeriesPoint]:
+def series_points(dataset: Dataset, indicator_id: str, kind: str, region: str | None = None,
+                  obs: pl.DataFrame | None = None) -> list[SeriesPoint]:
     """The observations of one history series (of one region), oldest first."""
-    series = dataset.series
-    same_region = (pl.col("region").eq_missing(pl.lit(region, dtype=pl.String))
-                   if "region" in series.columns else pl.lit(True))
-    frame = (series.filter((pl.col("indicator") == indicator_id)
-                           & (span_kind_expr() == kind) & same_region)
-             .sort("year", "last_month"))
-    return [SeriesPoint(Period(y, f, l), v, g, None)
-            for y, f, l, v, g in frame.select("year", "first_month", "last_month", "value",
-                                              "yoy_pct").iter_rows()]
+    same_region = pl.col("region").eq_missing(pl.lit(region, dtype=pl.String))
+    frame = (history_frame(dataset, obs)
+             .filter((pl.col("indicator") == indicator_id) & (pl.col("kind") == kind)
+                     & same_region)
+             .sort("year", "last_month", "first_month"))
+    return [SeriesPoint(Period(y, f, l), v, g, r)
+            for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
+                                                 "yoy_pct", "rank").iter_rows()]
+
+
+SeriesKey = tuple[str, str | None, str]  # (indicator, region, kind)
+
+
+def all_series_points(history: pl.DataFrame) -> dict[SeriesKey, list[SeriesPoint]]:
+    """Every series of a `history_frame`, by (indicator, region, kind), oldest first (one
+    pass, for the trend column of the History table)."""
+    found: dict[SeriesKey, list[SeriesPoint]] = {}
+    ordered = history.sort("indicator", "region", "kind", "year", "last_month", "first_month",
+                           nulls_last=False)
+    for ind, region, kind, y, f, l, v, g in ordered.select(
+            "indicator", "region", "kind", "year", "first_month", "last_month", "value",
+            "yoy_pct").iter_rows():
+        found.setdefault((ind, region, kind), []).append(SeriesPoint(Period(y, f, l), v, g, None))
+    return found
+
+
+def period_growth(period: PeriodData, obs: pl.DataFrame | None) -> dict[str, tuple[float, bool]]:
+    """Each indicator's growth in `period`: (rate, computed). As the report states it,
+    else computed from its value and the value of the same span a year earlier
+    (docs/time.md); indicators with neither are left out."""
+    found: dict[str, tuple[float, bool]] = {
+        i.id: (float(i.yoy_pct), False) for i in period.indicators if i.yoy_pct is not None}
+    missing = [i for i in period.indicators if i.yoy_pct is None and i.value is not None]
+    if not missing or obs is None or obs.height == 0:
+        return found
+    wanted = pl.DataFrame(
+        [{"indicator": i.id, "year": i.span.year - 1, "first_month": i.span.first_month,
+          "last_month": i.span.last_month, "now": i.value} for i in missing],
+        schema={"indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64,
+                "last_month": pl.Int64, "now": pl.Float64})
+    own = obs.filter(pl.col("region").is_null())  # the dataset's own figures, not a region's
+    earlier = wanted.join(own.select("indicator", "year", "first_month", "last_month", "value"),
+                          on=["indicator", "year", "first_month", "last_month"], how="inner")
+    for indicator, now, before in earlier.select("indicator", "now", "value").iter_rows():
+        if before:  # no growth from nothing
+            found[indicator] = ((now / before - 1.0) * 100.0, True)
+    return found

@@ -60,6 +60,29 @@ class Trend:
         """Whether some point is a growth rate the program computed."""
         return any(p.computed for p in self.points)
 
+    @property
+    def first(self) -> TrendPoint:
+        """The oldest point."""
+        return self.points[0]
+
+    @property
+    def last(self) -> TrendPoint:
+        """The newest point."""
+        return self.points[-1]
+
+    def value_range(self) -> tuple[float, float]:
+        """The lowest and highest value on the line."""
+        values = self.values()
+        return min(values), max(values)
+
+    def until_current(self) -> Trend | None:
+        """The line cut after the current point (a table shows the trend up to the period on
+        screen, so its last point is the current one), or None under two points."""
+        if self.current is None:
+            return None
+        points = self.points[: self.current + 1]
+        return Trend(self.measure, points, len(points) - 1) if len(points) >= 2 else None
+
 
 def growth_points(points: Sequence[SeriesPoint]) -> list[TrendPoint]:
     """Each observation's growth: as reported, or computed from the value of the same
@@ -108,6 +131,12 @@ def default_trend(points: Sequence[SeriesPoint], current: Period) -> Trend | Non
     """The line a card or a detail shows first, or None when there is none."""
     found = trends(points, current)
     return found[0] if found else None
+
+
+def growth_at(points: Sequence[SeriesPoint], span: Period) -> TrendPoint | None:
+    """The growth of the figure covering `span`: as reported, else computed from the
+    value of the same span a year earlier (marked computed), else None."""
+    return next((p for p in growth_points(points) if p.span == span), None)
 
 
 def _order(point: SeriesPoint | TrendPoint) -> tuple[int, int, int]:

@@ -1,7 +1,10 @@
-"""The comparison view (key `c`): two periods side by side.
+"""The comparison view (key `c`): two periods side by side, the earlier on the left.
 
 Values, change, growth change in percentage points (个百分点), rank change,
-and the honours that are new in the later period.
+and the honours that are new in the later period. Between different spans (1-6月
+and 1-9月) no value change is shown as growth and the title says the spans differ;
+`y` offers the like-for-like comparison (the same span a year earlier). Enter opens
+an indicator's detail; `e` exports the comparison as shown (docs/time.md).
 """
 
 from __future__ import annotations
@@ -12,13 +15,20 @@ from textual.binding import Binding
 from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import Static
 
-from econdash.core.query.compare import compare_indicators, new_honours
-from econdash.core.formatting import fmt_signed
+from pathlib import Path
+
+from econdash.core.query.compare import (
+    compare_export, compare_indicators, new_honours, spans_differ, year_earlier,
+)
+from econdash.core.formatting import fmt_pct_or_blank, fmt_signed
 from econdash.core.i18n import tr
 from econdash.tui.widgets.keybar import KeyBar
 from econdash.tui.text import growth_style
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.state import dashboard
+from econdash.tui.screens.export_dialog import ExportScreen
+from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
+from econdash.tui.text import toast
 
 
 def compare_columns(lang: str) -> list[Column]:
@@ -27,17 +37,26 @@ def compare_columns(lang: str) -> list[Column]:
     return [
         Column("name", tr("name", lang), width=24),
         Column("unit", tr("unit", lang)),
+        Column("span_a", tr("time.span_a", lang)),
+        Column("span_b", tr("time.span_b", lang)),
+        Column("like_span", tr("time.like_span", lang),
+               format=lambda same: "" if same in (True, None) else tr("time.spans_differ", lang),
+               style=lambda same: "" if same in (True, None) else "yellow"),
         Column("value_a", tr("value_a", lang), align="right"),
         Column("value_b", tr("value_b", lang), align="right"),
         Column("change", tr("change", lang), **signed),  # type: ignore[arg-type]
         Column("change_pct", tr("change_pct", lang), **signed),  # type: ignore[arg-type]
-        Column("yoy_a", tr("yoy_a", lang), align="right"),
-        Column("yoy_b", tr("yoy_b", lang), align="right"),
+        Column("yoy_a", tr("yoy_a", lang), align="right", format=fmt_pct_or_blank),
+        Column("yoy_b", tr("yoy_b", lang), align="right", format=fmt_pct_or_blank),
         Column("yoy_pp", tr("yoy_pp", lang), **signed),  # type: ignore[arg-type]
         Column("rank_a", tr("rank_a", lang), align="right"),
         Column("rank_b", tr("rank_b", lang), align="right"),
         Column("rank_change", tr("rank_change", lang), **signed),  # type: ignore[arg-type]
     ]
+
+
+SPAN_COLUMNS = ("span_a", "span_b", "like_span")
+"""Shown only when some indicator's spans differ between the two periods."""
 
 
 class CompareScreen(LocalizedScreen):
@@ -48,6 +67,8 @@ class CompareScreen(LocalizedScreen):
         Binding("b", "cycle('b')", "Later period"),
         Binding("left_square_bracket", "shift(-1)", "Both earlier", show=False),
         Binding("right_square_bracket", "shift(1)", "Both later", show=False),
+        Binding("y", "like_for_like", "Year earlier"),
+        Binding("e", "export", "Export"),
         Binding("escape,c", "close", "Close"),
     ]
 
@@ -83,15 +104,32 @@ class CompareScreen(LocalizedScreen):
             table.display = False
             return
         a, b = periods[self.index_a], periods[self.index_b]
-        title.update(Text.assemble(
-            (tr("compare_title", lang, a=a.title(lang), b=b.title(lang)), "bold"),
-            "   ", (tr("compare_keys", lang), "dim")))
         frame = compare_indicators(a, b, lang)
+        differ = spans_differ(frame)
+        title.update(self._title(periods, frame, lang))
         shown = [c for c in compare_columns(lang)
-                 if c.key in ("name", "value_a", "value_b") or frame[c.key].null_count() < frame.height]
+                 if (c.key in ("name", "value_a", "value_b")
+                     or frame[c.key].null_count() < frame.height)
+                 and (differ or c.key not in SPAN_COLUMNS)]
         table.set_frame(frame, shown)
         table.focus()
         self._show_new_honours(a, b, lang)
+
+    def _title(self, periods, frame, lang: str) -> Text:
+        """The two periods, the keys, and whether (and how) their spans differ."""
+        a, b = periods[self.index_a], periods[self.index_b]
+        text = Text.assemble(
+            (tr("compare_title", lang, a=a.title(lang), b=b.title(lang)), "bold"),
+            "   ", (tr("time.compare_keys", lang), "dim"))
+        if spans_differ(frame):
+            text.append("\n" + tr("time.spans_differ_note", lang), style="yellow")
+        earlier = year_earlier(periods, self.index_b)
+        if earlier is not None and earlier != self.index_a:
+            text.append("\n" + tr("time.offer_like_for_like", lang,
+                                   period=periods[earlier].title(lang)), style="cyan")
+        elif earlier is not None:
+            text.append("\n" + tr("time.is_like_for_like", lang), style="green")
+        return text
 
     def _show_new_honours(self, a, b, lang: str) -> None:
         fresh = new_honours(a, b)
@@ -106,16 +144,57 @@ class CompareScreen(LocalizedScreen):
         self.query_one("#compare-honours", Static).update(text)
 
     def action_cycle(self, which: str) -> None:
-        """Move period A or B to the next period (wrapping)."""
+        """Move period A or B to the next period (wrapping), never onto the other one;
+        the earlier of the two stays on the left."""
         dataset = dashboard(self).dataset
         count = len(dataset.periods) if dataset else 0
         if count < 2:
             return
         if which == "a":
-            self.index_a = (self.index_a + 1) % count
+            self.index_a = next_index(self.index_a, self.index_b, count)
         else:
-            self.index_b = (self.index_b + 1) % count
+            self.index_b = next_index(self.index_b, self.index_a, count)
+        self.index_a, self.index_b = sorted((self.index_a, self.index_b))
         self.refresh_all()
+
+    def action_like_for_like(self) -> None:
+        """`y`: compare the later period with the same span a year earlier."""
+        dataset = dashboard(self).dataset
+        periods = dataset.periods if dataset else ()
+        earlier = year_earlier(periods, self.index_b) if len(periods) >= 2 else None
+        if earlier is None:
+            toast(self.app, tr("time.no_year_earlier", dashboard(self).lang),
+                  severity="warning")
+            return
+        self.index_a = earlier
+        self.refresh_all()
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        """Enter: the indicator's detail, in the later period (else the earlier)."""
+        dash = dashboard(self)
+        periods = dash.dataset.periods if dash.dataset else ()
+        for index in (self.index_b, self.index_a):
+            period = periods[index] if index < len(periods) else None
+            indicator = period.indicator(event.row["id"]) if period else None
+            if indicator is not None:
+                self.app.push_screen(IndicatorDetailScreen(
+                    indicator, period, dash.observations, dash.lang))
+                return
+
+    def action_export(self) -> None:
+        """`e`: the comparison as shown (its columns, numbers rounded as shown), in a
+        file named for it: econdash-compare-2022M01-M06-vs-2022M01-M09.csv."""
+        dash = dashboard(self)
+        periods = dash.dataset.periods if dash.dataset else ()
+        table = self.query_one("#compare-table", FrameTable)
+        if len(periods) < 2 or not table.display:
+            toast(self.app, tr("nothing_to_export", dash.lang), severity="warning")
+            return
+        a, b = periods[self.index_a], periods[self.index_b]
+        frame = compare_export(table.view_frame, [c.key for c in table.columns])
+        stem = f"econdash-compare-{a.id}-vs-{b.id}.csv"
+        title = tr("compare_title", dash.lang, a=a.title(dash.lang), b=b.title(dash.lang))
+        self.app.push_screen(ExportScreen(frame, Path.cwd() / stem, title=title, brief=None))
 
     def action_shift(self, step: int) -> None:
         """[ and ]: move both periods one step, keeping their distance."""
@@ -130,3 +209,9 @@ class CompareScreen(LocalizedScreen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def next_index(index: int, other: int, count: int) -> int:
+    """The next period index after `index` (wrapping) that is not `other`."""
+    step = (index + 1) % count
+    return (step + 1) % count if step == other else step

@@ -10,21 +10,21 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.core.formatting import fmt_number, fmt_pct
+from econdash.core.formatting import fmt_number
 from econdash.tui.screens.localized import LocalizedModalScreen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.core.model.dataset import Indicator, PeriodData
-from econdash.core.model.series import SeriesPoint, spark_values
+from econdash.core.model.series import SeriesPoint
 from econdash.core.query.series import indicator_series
+from econdash.core.query.trend import growth_points, trends
 from econdash.core.query.tables import parts_of
 from econdash.tui.text import (
     bar, fmt_growth, fmt_rank, literal, target_progress,
 )
+from econdash.tui.widgets.trend_line import COMPUTED_MARK, trend_block
 
-SPARK_MIN_POINTS = 2
-SPARK_CELLS_PER_POINT = 4
 SPARK_MAX_WIDTH = 60
 
 
@@ -141,32 +141,41 @@ def family_text(indicator: Indicator, period: PeriodData, lang: str) -> Text | N
 
 
 def observations_table(indicator: Indicator, points: list[SeriesPoint], lang: str) -> Table:
-    """Every observation of the indicator, oldest first; the one on screen in bold."""
+    """Every observation of the indicator, oldest first; the one on screen in bold.
+    Growth the report does not state but the data allows (same span a year earlier)
+    is shown computed, marked '*'."""
+    computed = {p.span: p.value for p in growth_points(points) if p.computed}
     table = Table(box=None, padding=(0, 2, 0, 0), header_style="bold", expand=False)
     table.add_column(tr("span", lang), no_wrap=True)
     table.add_column(tr("value", lang), justify="right", no_wrap=True)
     table.add_column(tr("yoy", lang), justify="right", no_wrap=True)
     table.add_column(tr("rank", lang), justify="right", no_wrap=True)
     for point in points:
-        style = "bold" if point.span == indicator.span else ""
+        current = point.span == indicator.span
+        style = "bold" if current else ""
         value = with_unit(fmt_number(point.value), indicator.unit) if point.value is not None else ""
-        table.add_row(point.span.label(lang), literal(value), fmt_growth(point.yoy_pct),
+        growth = fmt_growth(point.yoy_pct)
+        if point.yoy_pct is None and point.span in computed:
+            growth = fmt_growth(round(computed[point.span], 1))
+            growth.append(COMPUTED_MARK, style="yellow")
+        span = Text(point.span.label(lang))
+        if current:
+            span.append(f" ◀ {tr('time.current', lang)}")
+        table.add_row(span, literal(value), growth,
                       str(point.rank) if point.rank is not None else "", style=style)
     return table
 
 
-def trend_heading(label: str, values: list[float], fmt) -> Text:
-    """'数值走势  350 亿元 → 397.3 亿元' (first and latest point)."""
-    text = Text(label, style="bold")
-    text.append(f"  {fmt(values[0])} → {fmt(values[-1])}", style="dim")
-    return text
-
-
-def spark(values: list[float], id: str) -> Sparkline:
-    """A sparkline a few cells per point wide (two points over 60 cells read as a step)."""
-    widget = Sparkline(values, summary_function=max, id=id)
-    widget.styles.width = min(SPARK_MAX_WIDTH, max(SPARK_CELLS_PER_POINT * len(values), 8))
-    return widget
+def trend_widgets(indicator: Indicator, points: list[SeriesPoint], lang: str) -> list[Static]:
+    """One block per trend line worth drawing (the default first), or a hint why none."""
+    lines = trends(points, indicator.span)
+    blocks = [Static(trend_block(line, lang, indicator.unit, SPARK_MAX_WIDTH),
+                     classes="detail-trend", id=f"detail-trend-{line.measure}")
+              for line in lines]
+    if any(line.any_computed for line in lines):
+        blocks.append(Static(tr("time.computed_note", lang), classes="detail-hint"))
+    return blocks or [Static(tr("time.no_trend", lang), classes="detail-hint",
+                             id="detail-no-trend")]
 
 
 class IndicatorDetailScreen(LocalizedModalScreen):
@@ -195,20 +204,7 @@ class IndicatorDetailScreen(LocalizedModalScreen):
                     yield Static(family, id="detail-family", classes="detail-block")
                 yield Static(tr("observations", lang), classes="detail-heading")
                 yield Static(observations_table(ind, self.points, lang), id="detail-observations")
-                values = spark_values(self.points, "value")
-                growth = spark_values(self.points, "yoy_pct")
-                if len(values) >= SPARK_MIN_POINTS:
-                    yield Static(trend_heading(tr("value_trend", lang), values,
-                                               lambda v: with_unit(fmt_number(v), ind.unit)),
-                                 classes="detail-heading")
-                    yield spark(values, "detail-value-spark")
-                if len(growth) >= SPARK_MIN_POINTS:
-                    yield Static(trend_heading(tr("growth_trend", lang), growth,
-                                               fmt_pct),
-                                 classes="detail-heading")
-                    yield spark(growth, "detail-growth-spark")
-                if len(self.points) < SPARK_MIN_POINTS:
-                    yield Static(tr("one_observation", lang), classes="detail-hint")
+                yield from trend_widgets(ind, self.points, lang)
 
     def on_mount(self) -> None:
         self.add_class("modal")

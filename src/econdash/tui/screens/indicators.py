@@ -8,8 +8,6 @@ rebuilds the frame with `set_frame`, which keeps the table's query.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from dataclasses import replace
 
 import polars as pl
@@ -24,38 +22,24 @@ from econdash.core.formatting import fmt_number_or_blank, fmt_pct_or_blank
 from econdash.core.i18n import tr
 from econdash.core.query.table_specs import INDICATORS
 from econdash.core.model.dataset import PeriodData
-from econdash.core.model.series import spark_values
 from econdash.core.query.series import indicator_series
+from econdash.core.query.trend import default_trend
 from econdash.core.query.tables import categories, indicators_frame
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen, category_label
 from econdash.tui.text import fmt_rank, growth_style, literal
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.widgets.frame_table_render import auto_width, width_sample
+from econdash.tui.widgets.trend_line import COMPUTED_MARK, trend_cell
 
 ALL = "*all*"
 """The category select's value for "every category" (never a category name)."""
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-SPARK_LIMIT = 16
-"""At most this many latest points in a table sparkline."""
 NAME_MIN = 12
 NAME_COMFORT = 24
 NAME_MAX = 60
 VERTICAL_SCROLLBAR = 2
 CORE_COLUMNS = ("category", "value", "unit", "yoy_pct", "span")
 """Columns kept in view beside the name on a narrow screen."""
-
-
-def spark_text(values: Sequence[float | None], limit: int = SPARK_LIMIT) -> str:
-    """A text sparkline of the last `limit` values; '' for fewer than 2 points."""
-    points = [float(v) for v in values if v is not None and math.isfinite(v)][-limit:]
-    if len(points) < 2:
-        return ""
-    low, high = min(points), max(points)
-    if high == low:
-        return SPARK_BLOCKS[3] * len(points)
-    top = len(SPARK_BLOCKS) - 1
-    return "".join(SPARK_BLOCKS[round((v - low) / (high - low) * top)] for v in points)
 
 
 def indicator_table_frame(period: PeriodData, lang: str,
@@ -67,7 +51,7 @@ def indicator_table_frame(period: PeriodData, lang: str,
     for ind in period.indicators:
         ranks.append(fmt_rank(ind, lang))
         points = indicator_series(observations, ind) if observations is not None else []
-        trends.append(spark_text(spark_values(points)))
+        trends.append(trend_cell(default_trend(points, ind.span), lang, ind.unit))
     return (frame.with_columns(
                 pl.Series("rank_text", ranks, dtype=pl.String),
                 pl.Series("trend", trends, dtype=pl.String),
@@ -89,7 +73,7 @@ def table_columns(lang: str, *, trend: bool = True) -> list[Column]:
         Column("rank_text", tr("rank", lang)),
     ]
     if trend:
-        columns.append(Column("trend", tr("trend", lang)))
+        columns.append(Column("trend", tr("time.trend_col", lang)))
     return columns
 
 
@@ -254,7 +238,11 @@ class IndicatorsScreen(SectionScreen):
     @on(FrameTable.Filtered, "#ind-table")
     def _filtered(self, event: FrameTable.Filtered) -> None:
         status = self.query_one("#ind-status", Static)
-        status.update(tr("shown_of", self.lang, shown=event.shown, total=event.total))
+        text = tr("shown_of", self.lang, shown=event.shown, total=event.total)
+        if self._frame is not None and self._frame.height and (
+                self._frame.get_column("trend").str.ends_with(COMPUTED_MARK).any()):
+            text += "   " + tr("time.computed_note", self.lang)
+        status.update(literal(text))
 
     @on(FrameTable.RowSelected, "#ind-table")
     def _row_selected(self, event: FrameTable.RowSelected) -> None:

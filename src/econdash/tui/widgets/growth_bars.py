@@ -25,23 +25,36 @@ class GrowthBars(Static):
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes)
         self._items: list[tuple[str, float]] = list(items or [])
+        self._marks: list[str] | None = None
+        self._tails: list[str] | None = None
         self._spaced = False
+        self.compact = False
+        """Never space rows apart (set when the widget shares its container)."""
 
     @property
     def items(self) -> list[tuple[str, float]]:
         """The rows shown, in order."""
         return list(self._items)
 
-    def set_items(self, items: list[tuple[str, float]]) -> None:
-        """Show these rows (already sorted by the caller)."""
+    @property
+    def tails(self) -> list[str]:
+        """The text after each row's value (its trend line), if any."""
+        return list(self._tails or [])
+
+    def set_items(self, items: list[tuple[str, float]], *, marks: list[str] | None = None,
+                  tails: list[str] | None = None) -> None:
+        """Show these rows (already sorted by the caller); `marks` after each value
+        ('*': computed), `tails` after it in a column (trend lines)."""
         self._items = list(items)
+        self._marks = marks
+        self._tails = tails if tails and any(tails) else None
         self.refresh(layout=True)
 
     def lines(self, width: int | None = None) -> list[Text]:
         """The rendered rows at `width` (default: the widget's content width)."""
         if width is None:
             width = self.content_size.width or 80
-        return growth_bar_lines(self._items, width)
+        return growth_bar_lines(self._items, width, marks=self._marks, tails=self._tails)
 
     def render(self) -> Text:
         lines = self.lines()
@@ -53,7 +66,7 @@ class GrowthBars(Static):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         rows = max(len(self._items), 1)
         # A blank line between bars when the space is there: easier to follow a row.
-        self._spaced = rows > 1 and container.height >= 2 * rows - 1
+        self._spaced = not self.compact and rows > 1 and container.height >= 2 * rows - 1
         return 2 * rows - 1 if self._spaced else rows
 
     def on_resize(self) -> None:

@@ -21,6 +21,7 @@ POSITIVE_STYLE = "green"
 NEGATIVE_STYLE = "red"
 AXIS = "│"
 AXIS_STYLE = "dim"
+TAIL_STYLE = "cyan"
 FULL = "█"
 LEFT_HALF = "▌"   # the end of a bar growing right
 RIGHT_HALF = "▐"  # the end of a bar growing left
@@ -67,18 +68,26 @@ def _halves(value: float, scale: float, room: int) -> int:
     return min(max(halves, 1), room * 2)
 
 
-def growth_bar_lines(items: list[tuple[str, float]], width: int) -> list[Text]:
+def growth_bar_lines(items: list[tuple[str, float]], width: int, *,
+                     marks: list[str] | None = None,
+                     tails: list[str] | None = None) -> list[Text]:
     """One line of `width` cells per (name, growth %) item, in the order given.
 
-    Sorting is the caller's job. Returns [] for no items.
+    `marks` follow each value (e.g. '*' for a computed rate); `tails` are drawn after
+    the value in a column of their own (e.g. the rate's trend line), when the width
+    leaves room for them. Sorting is the caller's job. Returns [] for no items.
     """
     if not items:
         return []
     width = max(width, 1)
     values = [float(v) for _, v in items]
-    labels = [fmt_pct(v) for v in values]
+    marks = marks or [""] * len(items)
+    labels = [fmt_pct(v) + mark for v, mark in zip(values, marks)]
     label_w = max(cell_len(label) for label in labels)
-    fixed = 1 + 1 + 1 + label_w  # gap, axis, gap, value
+    tail_w = max((cell_len(t) for t in tails or []), default=0)
+    if tail_w and width - tail_w - 1 < 3 * (MIN_NAME + MIN_BARS + label_w):
+        tail_w = 0  # too narrow: the bars matter more than their history
+    fixed = 1 + 1 + 1 + label_w + (tail_w + 2 if tail_w else 0)  # gap, axis, gap, value
     name_w = min(max(cell_len(name) for name, _ in items),
                  max(MIN_NAME, int(width * NAME_SHARE)))
     name_w = max(0, min(name_w, width - fixed - MIN_BARS))
@@ -96,7 +105,7 @@ def growth_bar_lines(items: list[tuple[str, float]], width: int) -> list[Text]:
     scale = min(scales) if scales else 0.0
 
     lines = []
-    for (name, _), value, label in zip(items, values, labels):
+    for index, ((name, _), value, label) in enumerate(zip(items, values, labels)):
         line = Text(no_wrap=True, overflow="crop", end="")
         line.append(fit_name(name, name_w))
         line.append(" ")
@@ -117,6 +126,8 @@ def growth_bar_lines(items: list[tuple[str, float]], width: int) -> list[Text]:
             line.append(" " * pos_w)
         line.append(" ")
         line.append(label.rjust(label_w), style=pct_style(value))
+        if tail_w and tails:
+            line.append("  " + tails[index].ljust(tail_w), style=TAIL_STYLE)
         if line.cell_len > width:
             line.truncate(width, overflow="crop")
         lines.append(line)
