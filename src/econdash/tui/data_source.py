@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from econdash.core.errors import EcondashError
+from econdash.core.model.dataset import opening_index
 from econdash.core.query.overview import overview_data
 from econdash.core.startup import Loading, Startup, save_snapshot
 from econdash.core.watch import Fingerprint, fingerprint
@@ -117,7 +118,7 @@ class DataSource:
             return
         from econdash.core.query.series import observations
         obs = observations(dataset) if obs is None else obs
-        data = overview_data(dataset, obs, len(dataset.periods) - 1)
+        data = overview_data(dataset, obs, opening_index(dataset.periods))
         unchanged = (startup.from_snapshot and stamp == startup.stamp
                      and data == startup.preview)
         if data is not None and not unchanged:

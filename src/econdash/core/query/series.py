@@ -21,12 +21,13 @@ OBSERVATION_SCHEMA = {
 
 
 def observations(dataset: Dataset) -> pl.DataFrame:
-    """Every observation of every indicator: period folders plus series.csv."""
+    """Every observation of every indicator: period folders plus series.csv. A draft
+    period's figures are proposals, not yet reviewed: they join no trend until accepted."""
     rows = [
         {"indicator": ind.id, "year": ind.span.year, "first_month": ind.span.first_month,
          "last_month": ind.span.last_month, "value": ind.value, "yoy_pct": ind.yoy_pct,
          "unit": ind.unit, "rank": ind.rank, "source": period.id}
-        for period in dataset.periods for ind in period.indicators
+        for period in dataset.periods if not period.is_draft for ind in period.indicators
     ]
     reported = pl.DataFrame(rows, schema=OBSERVATION_SCHEMA)
     history = dataset.series.select(

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import Static
 
-from econdash.core.query.compare import compare_indicators, new_honours
+from econdash.core.query.compare import comparable_periods, compare_indicators, new_honours
 from econdash.core.formatting import fmt_signed
 from econdash.core.i18n import tr
 from econdash.tui.widgets.keybar import KeyBar
@@ -54,8 +54,9 @@ class CompareScreen(LocalizedScreen):
     def __init__(self) -> None:
         super().__init__()
         dash = dashboard(self)
-        periods = dash.dataset.periods if dash.dataset else ()
-        later = dash.period_index
+        periods = comparable_periods(dash.dataset)  # (drafts stay out until accepted)
+        shown = dash.current_period
+        later = periods.index(shown) if shown in periods else len(periods) - 1
         # The later period is the one shown; from the oldest, compare it with the next.
         self.index_b = max(min(later, len(periods) - 1), min(1, len(periods) - 1))
         self.index_a = max(self.index_b - 1, 0)
@@ -72,8 +73,7 @@ class CompareScreen(LocalizedScreen):
     def refresh_all(self) -> None:
         """Rebuild from the two chosen periods (kept in range if a reload removed some)."""
         lang = dashboard(self).lang
-        dataset = dashboard(self).dataset
-        periods = dataset.periods if dataset else ()
+        periods = comparable_periods(dashboard(self).dataset)
         last = max(len(periods) - 1, 0)
         self.index_a, self.index_b = min(self.index_a, last), min(self.index_b, last)
         title = self.query_one("#compare-title", Static)
@@ -107,8 +107,7 @@ class CompareScreen(LocalizedScreen):
 
     def action_cycle(self, which: str) -> None:
         """Move period A or B to the next period (wrapping)."""
-        dataset = dashboard(self).dataset
-        count = len(dataset.periods) if dataset else 0
+        count = len(comparable_periods(dashboard(self).dataset))
         if count < 2:
             return
         if which == "a":
@@ -119,8 +118,7 @@ class CompareScreen(LocalizedScreen):
 
     def action_shift(self, step: int) -> None:
         """[ and ]: move both periods one step, keeping their distance."""
-        dataset = dashboard(self).dataset
-        count = len(dataset.periods) if dataset else 0
+        count = len(comparable_periods(dashboard(self).dataset))
         a, b = self.index_a + step, self.index_b + step
         if 0 <= a < count and 0 <= b < count:
             self.index_a, self.index_b = a, b

@@ -1,0 +1,37 @@
+"""Interface text of draft periods and their review (issue 14 item 4, issue 15 item 5)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "drafts_mark": ("草稿·待核对", "draft · to review"),
+    "drafts_review_title": ("核对草稿：{period}", "Review draft: {period}"),
+    "drafts_review_source": ("来源：{file}", "Source: {file}"),
+    "drafts_review_counts": ("共 {total} 项：已接受 {accepted}，已删除 {rejected}，已更正 {corrected}，待定 {pending}",
+                             "{total} proposals: {accepted} accepted, {rejected} rejected, {corrected} corrected, {pending} pending"),
+    "drafts_col_state": ("状态", "State"),
+    "drafts_col_kind": ("类", "Kind"),
+    "drafts_col_name": ("名称", "Name"),
+    "drafts_col_value": ("数值", "Value"),
+    "drafts_col_yoy": ("增速%", "Growth %"),
+    "drafts_col_line": ("行", "Line"),
+    "drafts_col_quote": ("原文", "Source sentence"),
+    "drafts_kind_indicator": ("指标", "figure"),
+    "drafts_kind_tier": ("荣誉", "honour"),
+    "drafts_state_pending": ("待定", "pending"),
+    "drafts_state_accepted": ("接受", "accepted"),
+    "drafts_state_rejected": ("删除", "rejected"),
+    "drafts_state_corrected": ("已改", "corrected"),
+    "drafts_quote_none": ("（无原文）", "(no source sentence)"),
+    "drafts_correct_prompt": ("更正 {name} 的{field}（回车确认，Esc 取消）：",
+                              "Correct {field} of {name} (Enter to confirm, Esc to cancel):"),
+    "drafts_field_value": ("数值", "value"),
+    "drafts_field_count": ("家数", "count"),
+    "drafts_written": ("已定稿：{period}（原稿保存为 {backup}）", "Made final: {period} (the draft is kept as {backup})"),
+    "drafts_write_failed": ("未能定稿：{problem}", "Not written: {problem}"),
+    "drafts_pending_left": ("还有 {count} 项待定：先接受或删除（A 全部接受）", "{count} proposals still pending: accept or reject them first (A accepts all)"),
+    "drafts_not_draft": ("本期不是草稿，无需核对", "This period is not a draft; nothing to review"),
+    "drafts_palette": ("核对本期草稿", "Review this draft period"),
+    "drafts_palette_help": ("逐项接受、删除或更正提取的数据，然后定稿", "Accept, reject or correct each proposed figure, then make the period final"),
+    "drafts_source_heading": ("原文（第 {line} 行）", "Source sentence (line {line})"),
+    "drafts_source_heading_noline": ("原文", "Source sentence"),
+}
