@@ -54,6 +54,13 @@ class DataSource:
         else:  # the overview is drawn from a snapshot or the report: load after it
             self._app.call_after_refresh(lambda: self._wait(startup.start_loading(), False))
 
+    def reload(self) -> None:
+        """Reload now (after the app itself changed a file, e.g. a draft made final)."""
+        root = self.choice.path if self.choice is not None else getattr(
+            getattr(self._app, "dataset", None), "root", None)
+        if root is not None:
+            self._wait(Loading(root), True)
+
     def watch(self, seconds: float) -> None:
         """Reload whenever a file of the dataset is added, removed or changed."""
         if self.choice is not None:
