@@ -169,6 +169,8 @@ class EcondashApp(DataApp):
         from econdash.core.i18n import tr
         from econdash.tui.screens.review import ReviewScreen
         from econdash.tui.text import toast
+        if isinstance(self.screen, ReviewScreen):
+            return  # (already reviewing)
         period = self.current_period
         if period is None or self.dataset is None or not period.is_draft:
             toast(self, tr("drafts_not_draft", self.lang), severity="warning")

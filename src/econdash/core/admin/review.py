@@ -31,6 +31,15 @@ Kind = Literal["indicator", "tier"]
 State = Literal["pending", "accepted", "rejected", "corrected"]
 
 
+class BadValue(EcondashError):
+    """A correction that is not a figure; `reason` names which rule it breaks
+    ("not_a_number", "empty", "count"), so an interface can say it in its language."""
+
+    def __init__(self, message: str, reason: str, text: str) -> None:
+        super().__init__(message)
+        self.reason, self.text = reason, text
+
+
 @dataclass(frozen=True)
 class Proposal:
     """One proposed figure: an `[[indicator]]` (its value) or a `[[tier]]` (its count)."""
@@ -95,16 +104,16 @@ class Review:
         (全角 digits, 1,234.5 and "下降3.2" as the loader reads them). A value that is not
         a number, or a count that is not a whole number ≥ 0, raises EcondashError saying
         what is wrong, and changes nothing."""
-        proposal = self.proposals[number]
+        proposal, shown = self.proposals[number], text.strip()
         try:
             value = parse_number(text)
         except ValueError as exc:
-            raise EcondashError(f"{text.strip()!r}: {exc}") from None
+            raise BadValue(f"{shown!r}: {exc}", "not_a_number", shown) from None
         if value is None:
-            raise EcondashError("type a number (or reject the proposal with r)")
+            raise BadValue("type a number (or reject the proposal)", "empty", shown)
         if proposal.kind == "tier" and (value < 0 or value != int(value)):
-            raise EcondashError(f"{text.strip()!r}: a count of enterprises is a whole number "
-                                "of 0 or more")
+            raise BadValue(f"{shown!r}: a count of enterprises is a whole number of 0 or more",
+                           "count", shown)
         self._set(number, state="corrected", corrected=value)
         return value
 

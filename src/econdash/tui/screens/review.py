@@ -19,7 +19,7 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from econdash.core.admin.review import Proposal, Review
+from econdash.core.admin.review import BadValue, Proposal, Review
 from econdash.core.errors import EcondashError
 from econdash.core.formatting import fmt_number_or_blank
 from econdash.core.i18n import tr
@@ -86,8 +86,8 @@ class ReviewScreen(LocalizedScreen):
     ReviewScreen #review-title { height: 1; padding: 0 1; text-style: bold; }
     ReviewScreen #review-quote { height: auto; max-height: 5; padding: 0 1;
                                  border-top: solid $primary; }
-    ReviewScreen #review-input { display: none; }
-    ReviewScreen #review-input.editing { display: block; }
+    ReviewScreen #review-input, ReviewScreen #review-prompt { display: none; }
+    ReviewScreen #review-input.editing, ReviewScreen #review-prompt.editing { display: block; }
     """
 
     def __init__(self, review: Review) -> None:
@@ -100,6 +100,7 @@ class ReviewScreen(LocalizedScreen):
         yield Static("", id="review-counts", classes="status-line")
         yield FrameTable(id="review-table")
         yield Static("", id="review-quote")
+        yield Static("", id="review-prompt", classes="status-line")
         yield Input(id="review-input")
         yield KeyBar()
 
@@ -169,9 +170,11 @@ class ReviewScreen(LocalizedScreen):
         proposal = self.review.proposals[number]
         field = "drafts_field_count" if proposal.kind == "tier" else "drafts_field_value"
         self._editing = number
+        prompt = self.query_one("#review-prompt", Static)
+        prompt.update(literal(tr("drafts_correct_prompt", lang, name=proposal.name,
+                                 field=tr(field, lang))))
+        prompt.add_class("editing")
         box = self.query_one("#review-input", Input)
-        box.placeholder = tr("drafts_correct_prompt", lang, name=proposal.name,
-                             field=tr(field, lang))
         box.value = fmt_number_or_blank(proposal.shown_value)
         box.add_class("editing")
         box.focus()
@@ -182,16 +185,17 @@ class ReviewScreen(LocalizedScreen):
             return
         try:
             self.review.correct(self._editing, event.value)
-        except EcondashError as exc:
-            toast(self, exc.message, severity="error")
+        except BadValue as exc:
+            toast(self, tr(f"drafts_bad_{exc.reason}", dashboard(self).lang, text=exc.text),
+                  severity="error")
             return  # (the input stays open for another try)
         self._stop_editing()
         self._after_decision()
 
     def _stop_editing(self) -> None:
         self._editing = None
-        box = self.query_one("#review-input", Input)
-        box.remove_class("editing")
+        self.query_one("#review-input", Input).remove_class("editing")
+        self.query_one("#review-prompt", Static).remove_class("editing")
         self.query_one(FrameTable).focus()
 
     def action_write(self) -> None:
