@@ -128,3 +128,21 @@ def test_the_palette_offers_the_review_on_a_draft(tmp_path) -> None:
         assert isinstance(app.screen, ReviewScreen)
 
     run_scenario(scenario, dataset)
+
+
+def test_the_detail_of_a_figure_shows_its_source_sentence(tmp_path) -> None:
+    from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
+    dataset = load_dataset(make_dataset(tmp_path / "ds"))
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await press(pilot, "right_square_bracket")
+        await press(pilot, "2")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, IndicatorDetailScreen)
+        source = plain(app.screen.query_one("#detail-source", Static).content)
+        assert "原文（第 12 行）" in source and "列全市第三位" in source
+        await press(pilot, "escape", "left_square_bracket", "enter")
+        assert isinstance(app.screen, IndicatorDetailScreen)
+        assert not app.screen.query("#detail-source")  # a typed figure: no sentence
+
+    run_scenario(scenario, dataset)

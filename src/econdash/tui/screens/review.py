@@ -227,12 +227,21 @@ class ReviewScreen(LocalizedScreen):
 
 def quote_text(proposal: Proposal, lang: str) -> Text:
     """'原文（第 12 行）' and the sentence, as text (never markup)."""
-    if proposal.quote_line is not None:
-        heading = tr("drafts_source_heading", lang, line=proposal.quote_line)
+    return source_text(proposal.quote or tr("drafts_quote_none", lang), proposal.quote_line,
+                       lang)
+
+
+def source_text(quote: str | None, line: int | None, lang: str) -> Text | None:
+    """The sentence a figure came from, under '原文（第 12 行）'; None without one (also
+    the block the detail of a figure shows)."""
+    if not quote:
+        return None
+    if line is not None:
+        heading = tr("drafts_source_heading", lang, line=line)
     else:
         heading = tr("drafts_source_heading_noline", lang)
     text = Text(heading + "  ", style="bold")
-    text.append_text(literal(proposal.quote or tr("drafts_quote_none", lang)))
+    text.append_text(literal(quote))
     return text
 
 
