@@ -52,14 +52,14 @@ def review_columns(lang: str) -> list[Column]:
     return [
         Column("state", tr("drafts_col_state", lang), style=_state_style, width=6),
         Column("kind", tr("drafts_col_kind", lang), width=6),
-        Column("name", tr("drafts_col_name", lang), width=22),
+        Column("name", tr("drafts_col_name", lang), width=26),
         Column("value", tr("drafts_col_value", lang), align="right",
                format=fmt_number_or_blank),
         Column("unit", tr("unit", lang), width=6),
         Column("yoy_pct", tr("drafts_col_yoy", lang), align="right",
                format=fmt_number_or_blank),
         Column("quote_line", tr("drafts_col_line", lang), align="right"),
-        Column("quote", tr("drafts_col_quote", lang)),
+        Column("quote", tr("drafts_col_quote", lang), width=50),
     ]
 
 
@@ -81,6 +81,9 @@ class ReviewScreen(LocalizedScreen):
         Binding("A", "accept_all", "Accept all"),
         Binding("w", "write", "Write final"),
         Binding("escape", "close", "Close"),
+        # The review is of one period: the app's period, compare and export keys would act
+        # on the screens beneath it, so here they do nothing.
+        Binding("left_square_bracket,right_square_bracket,c,e,r", "stay", show=False),
     ]
     DEFAULT_CSS = """
     ReviewScreen #review-title { height: 1; padding: 0 1; text-style: bold; }
@@ -216,6 +219,10 @@ class ReviewScreen(LocalizedScreen):
         toast(self, tr("drafts_written", lang, period=self.review.period.title(lang),
                        backup=backup.name), timeout=8)
         self.dismiss(True)
+
+    def action_stay(self) -> None:
+        """A key of the dashboard that does not apply while reviewing."""
+        self.app.bell()
 
     def action_close(self) -> None:
         """Esc: leave a correction being typed, else close without writing."""
