@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "drafts_mark": ("草稿·待核对 r", "draft · to review: r"),
+    "drafts_mark": ("草稿·待核对 r", "draft, r: review"),
     "drafts_review_title": ("核对草稿：{period}", "Review draft: {period}"),
     "drafts_review_source": ("来源：{file}", "Source: {file}"),
     "drafts_review_counts": ("共 {total} 项：已接受 {accepted}，已删除 {rejected}，已更正 {corrected}，待定 {pending}",

@@ -50,8 +50,8 @@ def review_frame(review: Review, lang: str) -> pl.DataFrame:
 def review_columns(lang: str) -> list[Column]:
     """The review table's columns in `lang`."""
     return [
-        Column("state", tr("drafts_col_state", lang), style=_state_style, width=6),
-        Column("kind", tr("drafts_col_kind", lang), width=6),
+        Column("state", tr("drafts_col_state", lang), style=_state_style),
+        Column("kind", tr("drafts_col_kind", lang)),
         Column("name", tr("drafts_col_name", lang), width=26),
         Column("value", tr("drafts_col_value", lang), align="right",
                format=fmt_number_or_blank),
