@@ -62,9 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--as", dest="kind", choices=("roster", "projects", "indicators"),
                      help="what the table is (default: detected from its headers)")
     imp.add_argument("--sheet", metavar="NAME", help="import only this sheet of a workbook")
-    new = commands.add_parser("new-period", help="write a report.toml template for a new period",
-                              description="Create PERIOD_ID/report.toml in your dataset with every "
-                              "indicator of the latest period and empty values. Never overwrites.")
+    new = commands.add_parser("new-period", help="write a draft report.toml for a new period",
+                              description="Create PERIOD_ID/report.toml in your dataset: a draft "
+                              "with every indicator (id, names, unit, category, span pattern, "
+                              "rank scope, notes) and honour tier of the latest period, figures "
+                              "and counts empty. The dashboard marks it and does not open on it "
+                              "while a final period exists; check lists the empty figures. "
+                              "Never overwrites.")
     new.add_argument("period_id", metavar="ID", help="e.g. 2022M01-M09, 2022Q3, 2022H2, 2022FY")
     new.add_argument("--to", metavar="DIR", help="dataset to add to (default: your dataset)")
     exp = commands.add_parser("export", help="export a table to CSV, XLSX or Markdown",

@@ -523,7 +523,8 @@ def test_new_period_bad_id(tmp_path: Path, capsys) -> None:
 def test_new_period_in_an_empty_dataset_has_no_indicators(tmp_path: Path) -> None:
     new_period("2022FY", tmp_path / "fresh")
     data = tomllib.loads((tmp_path / "fresh" / "2022FY" / "report.toml").read_text(encoding="utf-8"))
-    assert data == {"period": {"year": 2022, "months": [1, 12], "label": "2022年全年"}}
+    assert data == {"period": {"year": 2022, "months": [1, 12], "label": "2022年全年",
+                               "status": "draft"}}
     assert [p.id for p in load_dataset(tmp_path / "fresh").periods] == ["2022FY"]
 
 

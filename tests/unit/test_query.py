@@ -60,7 +60,7 @@ def test_observations_from_periods_and_series(tmp_path, write_period, report_tex
                                 + indicator("other", value=1.0, months=[1, 5]))})
     obs = observations(dataset)
     assert obs.columns == ["indicator", "year", "first_month", "last_month", "value", "yoy_pct",
-                           "unit", "rank", "source"]
+                           "unit", "rank", "source", "region"]
     assert obs.select("indicator", "year", "first_month", "last_month", "value", "rank",
                       "source").rows() == [
         ("other", 2022, 1, 5, 1.0, None, "2022M01-M06"),   # its own span, not the period's

@@ -39,6 +39,11 @@ def _jump_provider() -> type[Provider]:
     return JumpProvider
 
 
+def _review_provider() -> type[Provider]:
+    from econdash.tui.screens.review import ReviewProvider
+    return ReviewProvider
+
+
 class EcondashApp(DataApp):
     """The dashboard."""
 
@@ -46,7 +51,7 @@ class EcondashApp(DataApp):
     TITLE = "econdash"
     MODES = dict(SECTION_SCREENS)
     DEFAULT_MODE = "overview"
-    COMMANDS = App.COMMANDS | {_jump_provider}
+    COMMANDS = App.COMMANDS | {_jump_provider, _review_provider}
     BINDINGS = [
         *(Binding(str(key), f"section('{name}')", name.title(), show=False)
           for key, name in enumerate(SECTIONS, start=1)),
@@ -55,6 +60,7 @@ class EcondashApp(DataApp):
         Binding("l", "toggle_lang", "English"),
         Binding("c", "compare", "Compare"),
         Binding("e", "export", "Export"),
+        Binding("r", "review", "Review draft", show=False),
         Binding("exclamation_mark", "problems", "Problems", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
@@ -155,6 +161,27 @@ class EcondashApp(DataApp):
         from econdash.tui.screens.export_dialog import open_export
         open_export(self, self.screen, self.current_period, self.current_mode or "table")
 
+
+    def action_review(self) -> None:
+        """Review the draft period shown (key r): accept, reject or correct its figures."""
+        from econdash.core.admin.review import open_review
+        from econdash.core.errors import EcondashError
+        from econdash.core.i18n import tr
+        from econdash.tui.screens.review import ReviewScreen
+        from econdash.tui.text import toast
+        if isinstance(self.screen, ReviewScreen):
+            return  # (already reviewing)
+        period = self.current_period
+        if period is None or self.dataset is None or not period.is_draft:
+            toast(self, tr("drafts_not_draft", self.lang), severity="warning")
+            return
+        try:
+            review = open_review(period, self.dataset.root)
+        except EcondashError as exc:
+            toast(self, exc.message, severity="error")
+            return
+        self.push_screen(ReviewScreen(review),
+                         callback=lambda written: written and self.source.reload())
 
 
 def run_app(choice: DatasetChoice, lang: str | None = None,

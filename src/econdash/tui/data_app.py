@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from econdash.core.errors import EcondashError
 from econdash.core.i18n import tr
+from econdash.core.model.dataset import opening_index
 from econdash.core.model.overview import OverviewData
 from econdash.core.query.overview import overview_data
 from econdash.core.startup import Startup
@@ -124,7 +125,8 @@ class DataApp(GuardedApp):
         self.dataset, self.load_error = dataset, None
         self.observations = observations(dataset) if obs is None else obs
         ids = [p.id for p in dataset.periods]
-        index = ids.index(keep_period) if keep_period in ids else len(ids) - 1
+        # (opens on the newest final period: a draft waits for review, see opening_index)
+        index = ids.index(keep_period) if keep_period in ids else opening_index(dataset.periods)
         self.set_reactive(DataApp.period_index, max(index, 0))
         self.refresh_screen()
         if not dataset.partial:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from econdash.core.errors import EcondashError
+from econdash.core.model.dataset import opening_index
 from econdash.core.query.overview import overview_data
 from econdash.core.startup import Loading, Startup, save_snapshot
 from econdash.core.watch import Fingerprint, fingerprint
@@ -52,6 +53,13 @@ class DataSource:
             self._wait(startup.loading, reload=False)
         else:  # the overview is drawn from a snapshot or the report: load after it
             self._app.call_after_refresh(lambda: self._wait(startup.start_loading(), False))
+
+    def reload(self) -> None:
+        """Reload now (after the app itself changed a file, e.g. a draft made final)."""
+        root = self.choice.path if self.choice is not None else getattr(
+            getattr(self._app, "dataset", None), "root", None)
+        if root is not None:
+            self._wait(Loading(root), True)
 
     def watch(self, seconds: float) -> None:
         """Reload whenever a file of the dataset is added, removed or changed."""
@@ -117,7 +125,7 @@ class DataSource:
             return
         from econdash.core.query.series import observations
         obs = observations(dataset) if obs is None else obs
-        data = overview_data(dataset, obs, len(dataset.periods) - 1)
+        data = overview_data(dataset, obs, opening_index(dataset.periods))
         unchanged = (startup.from_snapshot and stamp == startup.stamp
                      and data == startup.preview)
         if data is not None and not unchanged:

@@ -69,6 +69,7 @@ class Heading:
     position: int
     count: int
     dataset: str | None
+    draft: bool = False  # the period shown is a draft (marked 草稿 / 待核对)
 
 
 def heading(state: DashboardState, lang: str) -> Heading:
@@ -76,7 +77,7 @@ def heading(state: DashboardState, lang: str) -> Heading:
     period, preview, dataset = state.current_period, state.preview, state.dataset
     if period is not None and dataset is not None:
         return Heading(period.title(lang), state.period_index + 1, len(dataset.periods),
-                       dataset.title(lang))
+                       dataset.title(lang), draft=period.is_draft)
     if preview is not None and dataset is None:  # drawn from the snapshot
         return Heading(preview.title(lang), preview.position, preview.count,
                        preview.dataset_title(lang))

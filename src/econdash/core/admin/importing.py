@@ -83,7 +83,10 @@ def new_period(period_id: str, target: Path) -> list[str]:
             atomic_write_text(folder / REPORT, period_template(period, latest))
         except OSError as exc:
             raise EcondashError(f"cannot write {folder / REPORT}: {exc.strerror or exc}") from None
-        return [f"Wrote {folder / 'report.toml'}: fill in the values, then run econdash check"]
+        return [f"Wrote {folder / 'report.toml'}: a draft of {period.id} with every figure of "
+                f"{latest.id if latest else 'no earlier period'} left empty",
+                "Fill in the figures (econdash check lists those still empty), then review it "
+                "in the dashboard (key r) to make it final"]
 
     return locked_write(target, "new-period", work)
 

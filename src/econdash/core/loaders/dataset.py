@@ -201,7 +201,8 @@ def _load_period(folder: Path, base: Path, problems: list[Problem],
     return PeriodData(period=report.period, folder=folder, label=report.label,
                       region=report.region, source=report.source, published=report.published,
                       indicators=tuple(report.indicators), tiers=tuple(report.tiers),
-                      encodings=encodings, **tables)
+                      encodings=encodings, status=report.status,
+                      source_file=report.source_file, **tables)
 
 
 def _optional_csv(path: Path, shown: str, spec: CsvSpec, problems: list[Problem],

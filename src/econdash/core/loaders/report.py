@@ -21,10 +21,14 @@ from econdash.core.model.dataset import Indicator, Tier
 from econdash.core.model.period import Period
 
 TOP_KEYS = ("period", "indicator", "tier")
-PERIOD_KEYS = ("year", "months", "label", "region", "source", "published")
+PERIOD_KEYS = ("year", "months", "label", "region", "source", "published", "status",
+               "source_file")
+STATUSES = ("final", "draft")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
-                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
-TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
+                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline",
+                  "quote", "quote_line")
+TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note", "quote",
+             "quote_line")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")  # (also read by polars: keep to shared syntax)
 PLAUSIBLE_YEARS = (1900, 2200)
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -43,6 +47,8 @@ class Report:
     region: str | None = None
     source: str | None = None
     published: dt.date | None = None
+    status: str = "final"
+    source_file: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
     tiers: list[Tier] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -157,6 +163,12 @@ def _read_period(table: TableReader, report: Report) -> None:
     report.region = table.text("region")
     report.source = table.text("source")
     report.published = table.date("published")
+    status = table.text("status") or "final"
+    if status not in STATUSES:
+        table.error("status", f'must be "final" or "draft", not {status!r}')
+    else:
+        report.status = status
+    report.source_file = table.text("source_file")
 
 
 def _read_indicator(table: TableReader, report: Report) -> None:
@@ -176,14 +188,16 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     rank = table.integer("rank")
     values = dict(value=table.number("value"), yoy_pct=table.number("yoy_pct"),
                   target=table.number("target"))
-    texts = {key: table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note")}
+    texts = {key: table.text(key)
+             for key in ("name_en", "unit", "rank_scope", "parent", "note", "quote")}
     headline = table.boolean("headline")
     if indicator_id is None or name is None or category is None or report.period is None:
         return
     span = Period(report.period.year, *months) if months else report.period
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
-        target_of=target_of, headline=headline, line=table.line(None), **values, **texts))
+        target_of=target_of, headline=headline, line=table.line(None),
+        quote_line=table.integer("quote_line"), **values, **texts))
 
 
 def id_rule(bad_id: str) -> str:
@@ -196,13 +210,18 @@ def id_rule(bad_id: str) -> str:
 def _read_tier(table: TableReader, report: Report) -> None:
     table.check_keys(TIER_KEYS)
     programme = table.text("programme", required=True)
-    count = table.integer("count", required=True)
+    # A draft may leave a count empty ("" or absent): new-period proposes the tiers of
+    # the last period with their counts to fill in; `check` names each one left empty.
+    blank = report.status == "draft" and table.table.get("count", "") == ""
+    count = None if blank else table.integer("count", required=True)
     if count is not None and count < 0:
         table.error("count", f"a count of enterprises cannot be negative ({count})")
         count = None
     level, status = table.text("level"), table.text("status")
     programme_en, note = table.text("programme_en"), table.text("note")
-    if programme is None or count is None:
+    quote, quote_line = table.text("quote"), table.integer("quote_line")
+    if programme is None or (count is None and not blank):
         return
     report.tiers.append(Tier(programme=programme, level=level, status=status, count=count,
-                             programme_en=programme_en, note=note))
+                             programme_en=programme_en, note=note, quote=quote,
+                             quote_line=quote_line))

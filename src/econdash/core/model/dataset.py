@@ -46,6 +46,9 @@ class Indicator:
     note: str | None = None
     headline: bool = False
     line: int | None = None
+    quote: str | None = None
+    """The source sentence an extracted figure came from, and its line in the report."""
+    quote_line: int | None = None
 
     def display_name(self, lang: str) -> str:
         """The name in `lang`, falling back to Chinese."""
@@ -59,9 +62,12 @@ class Tier:
     programme: str
     level: str | None
     status: str | None
-    count: int
+    count: int | None
+    """None only in a draft: a count still to be filled in."""
     programme_en: str | None = None
     note: str | None = None
+    quote: str | None = None
+    quote_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,11 @@ class PeriodData:
     projects: pl.DataFrame = field(default_factory=_empty_frame)
     enterprises: pl.DataFrame = field(default_factory=_empty_frame)
     encodings: dict[str, str] = field(default_factory=dict)
+    status: str = "final"
+    """"final", or "draft": proposed figures not yet reviewed (kept out of trends and
+    comparisons, not opened on while a final period exists)."""
+    source_file: str | None = None
+    """The report file a draft was extracted from."""
 
     @property
     def id(self) -> str:
@@ -92,6 +103,11 @@ class PeriodData:
     def indicator(self, indicator_id: str) -> Indicator | None:
         """The indicator with this id, or None."""
         return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    @property
+    def is_draft(self) -> bool:
+        """True for a draft period (extracted or new-period, not yet reviewed)."""
+        return self.status == "draft"
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,13 @@ def dataset_title(name: str | None, name_en: str | None, folder: str, lang: str)
     if lang == "en" and name_en:
         return name_en
     return name or folder
+
+
+def opening_index(periods: Sequence[PeriodData]) -> int:
+    """The period the dashboard opens on: the newest final one, else the newest (all drafts);
+    0 when there are none."""
+    finals = [i for i, p in enumerate(periods) if not p.is_draft]
+    return finals[-1] if finals else max(len(periods) - 1, 0)
 
 
 def headline_indicators(indicators: Sequence[Indicator], limit: int = 12) -> list[Indicator]:

@@ -6,6 +6,7 @@ from econdash.core.errors import display_path
 from econdash.core.loaders.meta import series_files
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import DatasetChoice
+from econdash.core.query.drafts import draft_problems
 
 SERIES_FILES_NAMED = 3  # then "and N more files"
 
@@ -25,8 +26,9 @@ def check_report(dataset: Dataset, choice: DatasetChoice,
     if dataset.name:
         lines.append(f"  {dataset.title('zh')}")
     for period in dataset.periods:
+        draft = " (draft: to review)" if period.is_draft else ""
         lines.append(
-            f"  loaded {period.id} {period.title('zh')} from {period.folder.name}/: "
+            f"  loaded {period.id} {period.title('zh')}{draft} from {period.folder.name}/: "
             f"{len(period.indicators)} indicators, {len(period.tiers)} tiers, "
             f"{period.projects.height} projects, {period.enterprises.height} honours")
     if dataset.series.height:
@@ -35,8 +37,9 @@ def check_report(dataset: Dataset, choice: DatasetChoice,
                      f"{count} indicators")
     if not dataset.periods and not dataset.series.height:
         lines.append("  nothing loaded")
-    lines.extend(f"  {problem}" for problem in dataset.problems)
-    errors, warnings = len(dataset.errors), len(dataset.warnings)
+    empty = draft_problems(dataset)  # (not load problems: the dashboard shows drafts)
+    lines.extend(f"  {problem}" for problem in (*dataset.problems, *empty))
+    errors, warnings = len(dataset.errors), len(dataset.warnings) + len(empty)
     ok = errors == 0 and (warnings == 0 or not strict) and bool(dataset.periods or dataset.series.height)
     verdict = "OK" if ok else "FAILED"
     suffix = " (--strict: warnings fail)" if strict and warnings and not errors else ""

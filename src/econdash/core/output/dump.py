@@ -44,6 +44,8 @@ def _period(period: PeriodData) -> dict[str, Any]:
         "region": period.region, "source": period.source,
         "published": period.published.isoformat() if period.published else None,
         "folder": period.folder.name, "encodings": period.encodings,
+        # (a draft's figures are all here, marked, so a script can score the proposals)
+        "status": period.status, "source_file": period.source_file,
         "indicators": [_indicator(i) for i in period.indicators],
         "tiers": [dataclasses.asdict(t) for t in period.tiers],
         "projects": _rows(period.projects),

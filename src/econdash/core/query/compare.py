@@ -16,9 +16,14 @@ import polars as pl
 
 from collections.abc import Sequence
 
-from econdash.core.model.dataset import PeriodData
+from econdash.core.model.dataset import Dataset, PeriodData
 
 HONOUR_KEYS = ["enterprise", "programme", "level", "status"]
+
+
+def comparable_periods(dataset: Dataset | None) -> tuple[PeriodData, ...]:
+    """The periods a comparison chooses from: drafts stay out until they are accepted."""
+    return tuple(p for p in dataset.periods if not p.is_draft) if dataset else ()
 
 
 def _indicator_rows(period: PeriodData, suffix: str, lang: str) -> pl.DataFrame:

@@ -23,12 +23,13 @@ OBSERVATION_SCHEMA = {
 def observations(dataset: Dataset) -> pl.DataFrame:
     """Every observation of every indicator: period folders plus series.csv. A series'
     region (an imported statistics export's 地区) keeps two regions' series apart; the
-    period folders' figures are the dataset's own (no region)."""
+    period folders' figures are the dataset's own (no region). A draft period's figures
+    are proposals, not yet reviewed: they join no trend until accepted."""
     rows = [
         {"indicator": ind.id, "year": ind.span.year, "first_month": ind.span.first_month,
          "last_month": ind.span.last_month, "value": ind.value, "yoy_pct": ind.yoy_pct,
          "unit": ind.unit, "rank": ind.rank, "source": period.id, "region": None}
-        for period in dataset.periods for ind in period.indicators
+        for period in dataset.periods if not period.is_draft for ind in period.indicators
     ]
     reported = pl.DataFrame(rows, schema=OBSERVATION_SCHEMA)
     series = dataset.series

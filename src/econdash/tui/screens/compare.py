@@ -18,7 +18,7 @@ from textual.widgets import Static
 from pathlib import Path
 
 from econdash.core.query.compare import (
-    compare_export, compare_indicators, new_honours, spans_differ, year_earlier,
+    comparable_periods, compare_export, compare_indicators, new_honours, spans_differ, year_earlier,
 )
 from econdash.core.formatting import fmt_pct_or_blank, fmt_signed
 from econdash.core.i18n import tr
@@ -75,8 +75,9 @@ class CompareScreen(LocalizedScreen):
     def __init__(self) -> None:
         super().__init__()
         dash = dashboard(self)
-        periods = dash.dataset.periods if dash.dataset else ()
-        later = dash.period_index
+        periods = comparable_periods(dash.dataset)  # (drafts stay out until accepted)
+        shown = dash.current_period
+        later = periods.index(shown) if shown in periods else len(periods) - 1
         # The later period is the one shown; from the oldest, compare it with the next.
         self.index_b = max(min(later, len(periods) - 1), min(1, len(periods) - 1))
         self.index_a = max(self.index_b - 1, 0)
@@ -93,8 +94,7 @@ class CompareScreen(LocalizedScreen):
     def refresh_all(self) -> None:
         """Rebuild from the two chosen periods (kept in range if a reload removed some)."""
         lang = dashboard(self).lang
-        dataset = dashboard(self).dataset
-        periods = dataset.periods if dataset else ()
+        periods = comparable_periods(dashboard(self).dataset)
         last = max(len(periods) - 1, 0)
         self.index_a, self.index_b = min(self.index_a, last), min(self.index_b, last)
         title = self.query_one("#compare-title", Static)
@@ -146,8 +146,7 @@ class CompareScreen(LocalizedScreen):
     def action_cycle(self, which: str) -> None:
         """Move period A or B to the next period (wrapping), never onto the other one;
         the earlier of the two stays on the left."""
-        dataset = dashboard(self).dataset
-        count = len(dataset.periods) if dataset else 0
+        count = len(comparable_periods(dashboard(self).dataset))
         if count < 2:
             return
         if which == "a":
@@ -160,7 +159,7 @@ class CompareScreen(LocalizedScreen):
     def action_like_for_like(self) -> None:
         """`y`: compare the later period with the same span a year earlier."""
         dataset = dashboard(self).dataset
-        periods = dataset.periods if dataset else ()
+        periods = comparable_periods(dataset)
         earlier = year_earlier(periods, self.index_b) if len(periods) >= 2 else None
         if earlier is None:
             toast(self.app, tr("time.no_year_earlier", dashboard(self).lang),
@@ -172,7 +171,7 @@ class CompareScreen(LocalizedScreen):
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         """Enter: the indicator's detail, in the later period (else the earlier)."""
         dash = dashboard(self)
-        periods = dash.dataset.periods if dash.dataset else ()
+        periods = comparable_periods(dash.dataset)
         for index in (self.index_b, self.index_a):
             period = periods[index] if index < len(periods) else None
             indicator = period.indicator(event.row["id"]) if period else None
@@ -185,7 +184,7 @@ class CompareScreen(LocalizedScreen):
         """`e`: the comparison as shown (its columns, numbers rounded as shown), in a
         file named for it: econdash-compare-2022M01-M06-vs-2022M01-M09.csv."""
         dash = dashboard(self)
-        periods = dash.dataset.periods if dash.dataset else ()
+        periods = comparable_periods(dash.dataset)
         table = self.query_one("#compare-table", FrameTable)
         if len(periods) < 2 or not table.display:
             toast(self.app, tr("nothing_to_export", dash.lang), severity="warning")
@@ -198,8 +197,7 @@ class CompareScreen(LocalizedScreen):
 
     def action_shift(self, step: int) -> None:
         """[ and ]: move both periods one step, keeping their distance."""
-        dataset = dashboard(self).dataset
-        count = len(dataset.periods) if dataset else 0
+        count = len(comparable_periods(dashboard(self).dataset))
         a, b = self.index_a + step, self.index_b + step
         if 0 <= a < count and 0 <= b < count:
             self.index_a, self.index_b = a, b

@@ -20,6 +20,7 @@ from econdash.core.model.series import SeriesPoint
 from econdash.core.query.series import indicator_series
 from econdash.core.query.trend import growth_points, trends
 from econdash.core.query.tables import parts_of
+from econdash.tui.screens.review import source_text
 from econdash.tui.text import (
     bar, fmt_growth, fmt_rank, literal, target_progress,
 )
@@ -202,6 +203,9 @@ class IndicatorDetailScreen(LocalizedModalScreen):
                 family = family_text(ind, self.period_data, lang)
                 if family is not None:
                     yield Static(family, id="detail-family", classes="detail-block")
+                source = source_text(ind.quote, ind.quote_line, lang)  # (drafts: review.py)
+                if source is not None:
+                    yield Static(source, id="detail-source", classes="detail-block")
                 yield Static(tr("observations", lang), classes="detail-heading")
                 yield Static(observations_table(ind, self.points, lang), id="detail-observations")
                 yield from trend_widgets(ind, self.points, lang)

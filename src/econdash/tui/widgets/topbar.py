@@ -32,6 +32,8 @@ class TopBar(Static):
         if heading.period is not None:
             text.append("  ")
             text.append(heading.period, style="bold")
+            if heading.draft:
+                text.append(" " + tr("drafts_mark", lang) + " ", style="bold black on yellow")
             if heading.count > 1:
                 text.append(f" [{heading.position}/{heading.count}]", style="dim")
         if heading.dataset is not None:
