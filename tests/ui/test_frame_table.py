@@ -173,8 +173,8 @@ def run(frame: pl.DataFrame, scenario: Scenario, columns: list[Column] | None = 
     asyncio.run(main())
 
 
-async def settle(pilot: Pilot, done: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Pause until `done()` holds. (`app.workers.wait_for_complete()` raises
+async def settle(pilot: Pilot, done: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Pause until `done()` holds (the timeout only stops a hang: a loaded machine is slow). (`app.workers.wait_for_complete()` raises
     WorkerCancelled when an older, superseded query worker is still listed.)"""
     deadline = time.monotonic() + timeout
     while not done():

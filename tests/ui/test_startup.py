@@ -123,7 +123,12 @@ def test_first_start_of_a_one_period_dataset_shows_its_report_at_once(tmp_path: 
             await pilot.pause()
             assert app.dataset is not None
             assert app.screen.query_one(KpiCards).cards is cards
-            assert list((Path(os.environ["ECONDASH_HOME"]) / "cache").glob("overview-*"))
+            cache = Path(os.environ["ECONDASH_HOME"]) / "cache"
+            for _ in range(500):  # written after the loaded data is on screen
+                if list(cache.glob("overview-*")):
+                    break
+                await pilot.pause(0.05)
+            assert list(cache.glob("overview-*"))
     asyncio.run(main())
 
 
