@@ -17,14 +17,19 @@ from econdash.core.errors import FileProblem, Problem
 from econdash.core.loaders.text import decode, read_bytes
 from econdash.core.loaders.toml_lines import TomlLines, long_number_line, nesting_line
 from econdash.core.loaders.toml_table import TableReader
-from econdash.core.model.dataset import Indicator, Tier
+from econdash.core.model.dataset import Indicator, RankEntry, Tier
 from econdash.core.model.period import Period
 
 TOP_KEYS = ("period", "indicator", "tier")
-PERIOD_KEYS = ("year", "months", "label", "region", "source", "published")
+PERIOD_KEYS = ("year", "months", "label", "region", "source", "published", "source_file")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
-                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
-TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note")
+                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline",
+                  "yoy_pp", "pp_basis", "rank_of", "ranks", "completion_pct", "quote", "quote_line")
+TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note", "kind", "quote",
+             "quote_line")
+RANK_KEYS = ("rank", "scope", "of")
+RANK_OF = ("value", "growth")
+TIER_KINDS = ("new", "total")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")  # (also read by polars: keep to shared syntax)
 PLAUSIBLE_YEARS = (1900, 2200)
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -47,6 +52,8 @@ class Report:
     tiers: list[Tier] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
+    source_file: str | None = None
+    rank_tables: int = 0
 
 
 def load_report(path: Path, shown: str) -> Report:
@@ -157,6 +164,7 @@ def _read_period(table: TableReader, report: Report) -> None:
     report.region = table.text("region")
     report.source = table.text("source")
     report.published = table.date("published")
+    report.source_file = table.text("source_file")
 
 
 def _read_indicator(table: TableReader, report: Report) -> None:
@@ -178,12 +186,44 @@ def _read_indicator(table: TableReader, report: Report) -> None:
                   target=table.number("target"))
     texts = {key: table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note")}
     headline = table.boolean("headline")
+    extended = _read_extended(table, report, rank, texts["rank_scope"])
     if indicator_id is None or name is None or category is None or report.period is None:
         return
     span = Period(report.period.year, *months) if months else report.period
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
-        target_of=target_of, headline=headline, line=table.line(None), **values, **texts))
+        target_of=target_of, headline=headline, line=table.line(None), **values, **texts,
+        **extended))
+
+
+def _read_extended(table: TableReader, report: Report, rank: int | None,
+                   rank_scope: str | None) -> dict:
+    """The optional keys of contract v1.1: yoy_pp (+ pp_basis), rank_of, [[indicator.ranks]],
+    completion_pct, quote and quote_line (docs/dataset-format.md, "Extended figures")."""
+    rank_of = table.text("rank_of") or "value"
+    if rank_of not in RANK_OF:
+        table.error("rank_of", f"must be \"value\" or \"growth\", not {rank_of!r}")
+        rank_of = "value"
+    ranks = [RankEntry(rank, rank_scope, rank_of)] if rank is not None else []
+    raw = table.table.get("ranks", [])
+    if not isinstance(raw, list):
+        table.error("ranks", "must be written as [[indicator.ranks]] tables")
+        raw = []
+    for entry in raw:
+        sub = TableReader(entry, "indicator.ranks", report.rank_tables, table.lines, table.shown,
+                          report.problems)
+        report.rank_tables += 1
+        sub.check_keys(RANK_KEYS)
+        number, scope, of = sub.integer("rank", required=True), sub.text("scope"), sub.text("of")
+        if of is not None and of not in RANK_OF:
+            sub.error("of", f"must be \"value\" or \"growth\", not {of!r}")
+            of = None
+        if number is not None:
+            ranks.append(RankEntry(number, scope, of or "value"))
+    quote_line = table.integer("quote_line")
+    return dict(yoy_pp=table.number("yoy_pp"), pp_basis=table.text("pp_basis"), rank_of=rank_of,
+                ranks=tuple(ranks), completion_pct=table.number("completion_pct"),
+                quote=table.text("quote"), quote_line=quote_line)
 
 
 def id_rule(bad_id: str) -> str:
@@ -202,7 +242,13 @@ def _read_tier(table: TableReader, report: Report) -> None:
         count = None
     level, status = table.text("level"), table.text("status")
     programme_en, note = table.text("programme_en"), table.text("note")
+    kind = table.text("kind")
+    if kind is not None and kind not in TIER_KINDS:
+        table.error("kind", f"must be \"new\" (新增) or \"total\" (累计/总数), not {kind!r}")
+        kind = None
+    quote, quote_line = table.text("quote"), table.integer("quote_line")
     if programme is None or count is None:
         return
     report.tiers.append(Tier(programme=programme, level=level, status=status, count=count,
-                             programme_en=programme_en, note=note))
+                             programme_en=programme_en, note=note, kind=kind, quote=quote,
+                             quote_line=quote_line))
