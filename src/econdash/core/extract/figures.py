@@ -28,6 +28,13 @@ from econdash.core.extract.spans import leading_span
 SHORT_NAMES = ("总数", "累计总数", "总量", "培育企业", "示范企业", "培育", "示范", "总数达到")
 ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年同期|较上年同期|较去年同期|较同期|"
                            r"实现|分别|累计|全年)?[\s,、]*$")
+ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
+SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
+VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
+                       r"服务|完成)")
+TIME_ONLY = re.compile(r"[\d年度上下半季月份-]+")
+AFTER = re.compile(r"\s*([^,;。、:()]{2,40})")
+NOT_AFTER = re.compile(r"\s*(?:以上|左右|次|同比|,|;|。|、|的)")
 LIST_SPLIT = re.compile(r"、|和|及")
 LIST_ITEM_END = re.compile(r"(?:实现|高于|低于|均|等|分别|同比|增速|增幅|产值增长).*$")
 
@@ -57,6 +64,8 @@ class FigureReader:
         quote = self.original[sentence.start:sentence.start + len(text)]
         in_sentence: list[Figure] = []
         tokens = list(P.TOKEN.finditer(text))
+        if not tokens:
+            return span
         clause_spans = self._clause_spans(text)
         for seg_start, seg_end in segment_bounds(text):
             in_segment: list[Figure] = []
@@ -93,7 +102,7 @@ class FigureReader:
                 last_list = made if len(made) > 1 else (last_list if not made else made)
                 del kind
             in_sentence.extend(in_segment)
-        if re.search(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)", text):
+        if ("均" in text or "各项" in text) and ALL_RANKED.search(text):
             ranked = [r for f in in_sentence for r in f.ranks][:1]
             for figure in in_sentence:
                 if not figure.ranks and ranked:
@@ -105,10 +114,13 @@ class FigureReader:
     def _clause_spans(self, text: str) -> dict[int, tuple[int, int]]:
         """Spans opening a clause after a comma (`…，一季度，规下…`), by clause start."""
         found = {}
-        for match in re.finditer(r",", text):
-            opening = leading_span(text[match.end():], clause_start=True)
-            if opening and opening.months and opening.year in (None, self.year):
-                found[match.end()] = opening.months
+        at = text.find(",")
+        while at != -1:
+            if text[at + 1:at + 2] in SPAN_FIRST:
+                opening = leading_span(text[at + 1:], clause_start=True)
+                if opening and opening.months and opening.year in (None, self.year):
+                    found[at + 1] = opening.months
+            at = text.find(",", at + 1)
         return found
 
     # -- values ---------------------------------------------------------------------------
@@ -172,24 +184,24 @@ class FigureReader:
         before_f = text[cursor:tok.start()]
         base = sentence.start + cursor
         name = clean_name(before_f, self.original[base:base + len(before_f)])
-        name_f = re.sub(r"\s", "", before_f)
-        after_match = re.match(r"\s*([^,;。、:()]{2,40})", text[tok.end():min(seg_end, limit)])
-        classifier = unit_f in P.COUNT_UNITS and after_match and not re.match(
-            r"\s*(?:以上|左右|次|同比|,|;|。|、|的)", text[tok.end():])
-        listed = name_f.endswith("等") or "、" in clean_name(before_f, before_f)
-        before_is_verb = not name or listed or re.fullmatch(
-            r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|服务|完成)",
-            clean_name(before_f, before_f)) or bool(re.fullmatch(r"[\d年度上下半季月份-]+", name))
+        plain = clean_name(before_f, before_f) if name else ""
+        name_f = before_f.replace(" ", "")
+        after_match = AFTER.match(text, tok.end(), min(seg_end, limit))
+        classifier = unit_f in P.COUNT_UNITS and after_match and not NOT_AFTER.match(
+            text, tok.end())
+        listed = name_f.endswith("等") or "、" in plain
+        before_is_verb = not name or listed or VERB_ONLY.fullmatch(plain) \
+            or bool(TIME_ONLY.fullmatch(name))
         if classifier and before_is_verb:
             after_f = after_match.group(1)
             stop = re.search(r"(?:完成|实现|累计|同比|增长|获得|开工|投产|竣工|签约)", after_f)
             after_f = after_f[:stop.start()] if stop and stop.start() >= 2 else after_f
             after_f = re.sub(r"(?:和|及|与|并|,)+$", "", after_f)
-            start = sentence.start + tok.end() + after_match.start(1)
+            start = sentence.start + after_match.start(1)
             after_o = self.original[start:start + len(after_f)]
             lead = name if name and not listed and len(name) <= 4 \
-                and not re.fullmatch(r"[\d年度上下半季月份-]+", name) else ""
-            return (lead + after_o).strip(), tok.end() + after_match.start(1) + len(after_f)
+                and not TIME_ONLY.fullmatch(name) else ""
+            return (lead + after_o).strip(), after_match.start(1) + len(after_f)
         return name, new_cursor
 
     def _value_kind(self, figure: Figure, text: str, cursor: int, tok, in_segment) -> None:

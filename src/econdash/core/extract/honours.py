@@ -55,14 +55,15 @@ def make_tier(figure: Figure, folded_name: str) -> None:
 
 
 # -- named enterprises and parks ------------------------------------------------------------
-_ITEM = r"[^\d,;。、:()“”等]{2,24}"
-ENTERPRISE_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:、" + _ITEM + r")+)(?:等\s*\d*\s*家)?(?:企业|公司)?"
-                             r"\s*(?P<verb>入选|获评|获|评定为|被评为|列入|开展|申报|参与|认定为)")
-DASH_LIST = re.compile(r"(?P<programme>[^,;。:]{2,30}?)(?:企业)?——(?P<list>[^,;。]{2,400})")
-PARK_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:[、和]" + _ITEM + r")*)(?:为|评为|获评|获)?"
-                       r"(?P<rating>[一二三四五]星级)")
+HONOUR_VERB = re.compile(r"入选|获评|评定为|被评为|列入|开展|申报|参与|认定为|获(?!得)")
+LIST_TAIL = re.compile(r"(?:等\s*\d*\s*家)?(?:企业|公司)?\s*$")
+DASH_LIST = re.compile(r"(?P<programme>[^,;。:]{2,30}?)(?:企业)?--(?P<list>[^,;。]{2,400})")
+RATING = re.compile(r"(?:为|评为|获评|获)?(?P<rating>[一二三四五]星级)")
 PARK_NAME = re.compile(r"(?:园|基地|加速器|城|工场|中心|社|小镇|项目)$")
 COMPANY = re.compile(r"有限公司|集团|股份|公司$")
+ITEM_OK = re.compile(r"^[^\d,;。:“”《》%等]{2,30}$")
+FIRST_ITEM_LEAD = re.compile(r"^.*?(?:组织指导|组织|其中|支持|帮助|完成|推荐|对|是|延续)|^(?:为|和|及)")
+COUNT_TAIL = re.compile(r"[一二三四五六七八九十两]+家$")
 
 
 def named_rows(folded: str, original: str, line: int, quote: str, figures: list[Figure]
@@ -70,38 +71,70 @@ def named_rows(folded: str, original: str, line: int, quote: str, figures: list[
     """Enterprises and parks a sentence names (folded and original of one sentence)."""
     enterprises: list[NamedRow] = []
     projects: list[NamedRow] = []
-    for match in ENTERPRISE_LIST.finditer(folded):
-        names = _split(match, original)
-        programme, level, status = _programme_after(folded, match.end(), figures)
-        for name in names:
-            if PARK_NAME.search(name) and not COMPANY.search(name):
+    if "、" in folded or "等" in folded:
+        for match in HONOUR_VERB.finditer(folded):
+            names = _list_before(folded, original, match.start())
+            if len(names) < 2 and not (names and COMPANY.search(names[0])):
                 continue
-            enterprises.append(NamedRow(name, programme, level, status, None, None, quote, line))
-    for match in DASH_LIST.finditer(folded):
-        programme_text = match.group("programme")
-        level = next((v for k, v in LEVELS if k in programme_text), None)
-        items = [i for i in re.split(r"、|和", original[match.start("list"):match.end("list")])]
-        for name in items:
-            name = name.strip(" 等")
-            if 2 <= len(name) <= 30 and not re.search(r"\d", name):
-                enterprises.append(NamedRow(name, _clean_programme(programme_text), level,
-                                            "认定", None, None, quote, line))
-    for match in PARK_LIST.finditer(folded):
-        for name in _split(match, original):
-            name = re.sub(r"^(?:延续|其中|推荐|和|及)", "", name)
-            if PARK_NAME.search(name):
-                projects.append(NamedRow(name, None, None, None, match.group("rating"), None,
-                                         quote, line))
+            programme, level, status = _programme_after(folded, match.end(), figures)
+            if not HONOUR.search(programme):
+                continue
+            for name in names:
+                if PARK_NAME.search(name) and not COMPANY.search(name):
+                    continue
+                enterprises.append(NamedRow(name, programme, level, status, None, None, quote,
+                                            line))
+    if "--" in folded:
+        for match in DASH_LIST.finditer(folded):
+            programme_text = match.group("programme")
+            level = next((v for k, v in LEVELS if k in programme_text), None)
+            items = re.split(r"、|和", original[match.start("list"):match.end("list")])
+            for name in items:
+                name = name.strip(" 等")
+                if 2 <= len(name) <= 30 and not re.search(r"\d", name):
+                    enterprises.append(NamedRow(name, _clean_programme(programme_text), level,
+                                                "认定", None, None, quote, line))
+    if "星级" in folded:
+        floor = 0
+        for match in RATING.finditer(folded):
+            names = _list_before(folded, original, match.start(), single=True, floor=floor)
+            floor = match.end()
+            for name in names:
+                name = re.sub(r"^(?:延续|其中|推荐|和|及)", "", name)
+                if PARK_NAME.search(name):
+                    projects.append(NamedRow(name, None, None, None, match.group("rating"), None,
+                                             quote, line))
     return enterprises, projects
 
 
-def _split(match: re.Match, original: str) -> list[str]:
-    text = original[match.start("list"):match.end("list")]
-    items = re.split(r"、|和(?=[^、]*$)", text)
-    first = re.sub(r"^.*?(?:组织指导|组织|其中|支持|帮助|完成|推荐|为|对|是)", "", items[0]) \
-        if len(items[0]) > 6 else items[0]
-    items[0] = first
-    return [i.strip(" 等") for i in items if 2 <= len(i.strip(" 等")) <= 30]
+def _list_before(folded: str, original: str, at: int, single: bool = False,
+                 floor: int = 0) -> list[str]:
+    """The 、-list of names that ends at `at` (after the clause's last comma)."""
+    start = max(folded.rfind(",", 0, at), folded.rfind(";", 0, at), folded.rfind("。", 0, at),
+                floor - 1) + 1
+    clause = folded[start:at]
+    tail = LIST_TAIL.search(clause)
+    clause = clause[:tail.start()] if tail else clause
+    if "、" not in clause and not single and not COMPANY.search(clause):
+        return []
+    items_f = re.split(r"、|和", clause)
+    offset, items = start, []
+    for item in items_f:
+        items.append(original[offset:offset + len(item)])
+        offset += len(item) + 1
+    if items:
+        from econdash.core.extract.names import strip_time
+        items[0] = strip_time(items[0])
+        stripped = FIRST_ITEM_LEAD.sub("", items[0])
+        items[0] = stripped if len(stripped) >= 2 else items[0]
+    out = [COUNT_TAIL.sub("", i.strip(" 等")) for i in items]
+    return [i for i in out if ITEM_OK.match(fold_safe(i))
+            and (len(i) <= 14 or COMPANY.search(i) or PARK_NAME.search(i))]
+
+
+def fold_safe(text: str) -> str:
+    from econdash.core.extract.chinese import fold
+    return fold(text)
 
 
 def _programme_after(folded: str, at: int, figures: list[Figure]) -> tuple[str, str | None, str | None]:
@@ -113,4 +146,5 @@ def _programme_after(folded: str, at: int, figures: list[Figure]) -> tuple[str, 
 
 def _clean_programme(text: str) -> str:
     text = re.sub(r"\d{4}年度?|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|名单|称号", "", text)
-    return text.strip("“”《》 ,、") or text
+    text = re.sub(r"^.*?(?:为|授予)|^(?:我市|我区|我县|全市|全区|全县)", "", text)
+    return text.strip("《》 ,、") or text

@@ -45,7 +45,7 @@ def extract_text(text: str, source_file: str, period: Period | None = None) -> E
     for figure in extraction.figures:
         by_line.setdefault(figure.line, []).append(figure)
     for sentence in sentences(folded):
-        if not re.search(r"、|——", sentence.text):
+        if not re.search(r"、|--|等|星级|公司|获评|入选", sentence.text):
             continue
         original = text[sentence.start:sentence.start + len(sentence.text)]
         enterprises, projects = named_rows(sentence.text, original, sentence.line,

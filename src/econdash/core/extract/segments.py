@@ -14,6 +14,7 @@ from typing import Iterator
 
 SENTENCE_END = re.compile(r"[。!?！？]+|(?<=[^\d\s])\.(?=[^\d])|(?<!\d):|:(?!\d)")
 SEGMENT_END = re.compile(r";")
+HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十两]")
 CLAUSE_END = re.compile(r",(?!\d{3}(?!\d))")
 
 
@@ -43,7 +44,7 @@ def sentences(folded: str) -> Iterator[Sentence]:
 def _one(line: str, start: int, end: int, offset: int, number: int) -> Iterator[Sentence]:
     text = line[start:end]
     stripped = text.strip()
-    if stripped and re.search(r"\d|[一二三四五六七八九十两]", stripped):
+    if stripped and HAS_NUMBER.search(stripped):
         lead = len(text) - len(text.lstrip())
         yield Sentence(stripped, offset + start + lead, number, number)
 
