@@ -56,7 +56,7 @@ def make_tier(figure: Figure, folded_name: str) -> None:
 
 # -- named enterprises and parks ------------------------------------------------------------
 HONOUR_VERB = re.compile(r"入选|获评|评定为|被评为|列入|开展|申报|参与|认定为|获(?!得)")
-LIST_TAIL = re.compile(r"(?:等\s*\d*\s*家)?(?:企业|公司)?\s*$")
+LIST_TAIL = re.compile(r"(?:等\s*\d*\s*家(?:企业|公司)?|等)?\s*$")
 DASH_LIST = re.compile(r"(?P<programme>[^,;。:]{2,30}?)(?:企业)?--(?P<list>[^,;。]{2,400})")
 RATING = re.compile(r"(?:为|评为|获评|获)?(?P<rating>[一二三四五]星级)")
 PARK_NAME = re.compile(r"(?:园|基地|加速器|城|工场|中心|社|小镇|项目)$")
@@ -146,5 +146,6 @@ def _programme_after(folded: str, at: int, figures: list[Figure]) -> tuple[str, 
 
 def _clean_programme(text: str) -> str:
     text = re.sub(r"\d{4}年度?|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|名单|称号", "", text)
-    text = re.sub(r"^.*?(?:为|授予)|^(?:我市|我区|我县|全市|全区|全县)", "", text)
+    text = re.sub(r"^.*?(?:为|授予)", "", text)
+    text = re.sub(r"^(?:我市|我区|我县|全市|全区|全县)", "", text)
     return text.strip("《》 ,、") or text
