@@ -30,6 +30,7 @@ ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年
                            r"实现|分别|累计|全年)?[\s,、]*$")
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
 SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
+INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
 VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
                        r"服务|完成)")
 TIME_ONLY = re.compile(r"[\d年度上下半季月份-]+")
@@ -45,13 +46,18 @@ class FigureReader:
     def __init__(self, folded: str, original: str, year: int) -> None:
         self.folded, self.original, self.year = folded, original, year
         self.figures: list[Figure] = []
+        self._after_target_heading = False
 
     def read(self) -> list[Figure]:
-        paragraph, span = -1, None
+        paragraph, span, previous_end = -1, None, 0
         paragraph_figures: list[Figure] = []
         for sentence in sentences(self.folded):
             if sentence.paragraph != paragraph:
                 paragraph, span, paragraph_figures = sentence.paragraph, None, []
+                self._after_target_heading = False
+            gap = self.folded[max(previous_end, sentence.start - 12):sentence.start]
+            self._after_target_heading = "目标" in gap and gap.rstrip().endswith(":")
+            previous_end = sentence.start + len(sentence.text)
             opening = leading_span(sentence.text)
             if opening and opening.months and (opening.year in (None, self.year)):
                 span = opening.months
@@ -152,15 +158,20 @@ class FigureReader:
             return [], cursor
         # A list of values after one list of names: 贡献率、税收占比达48%、45.3%
         values = [(tok, value)]
+        respectively = "分别" in text[cursor:tok.start()]
         for nxt in following:
             gap = text[values[-1][0].end():nxt.start()]
             if nxt.group("v") is not None and re.fullmatch(r"\s*[、和及]\s*", gap) \
-                    and nxt.group("u") == unit_f and unit_f == "%":
+                    and nxt.group("u") == unit_f and (unit_f == "%" or respectively):
                 values.append((nxt, float(nxt.group("v").replace(",", ""))))
             else:
                 break
         before = text[cursor:tok.start()]
         names = self._list_names(before, len(values)) if len(values) > 1 else None
+        if names is None and respectively and len(values) > 1 and len(in_segment) >= len(values):
+            label = re.sub(r"分别|达到|达|为|共|有", "", clean_name(before, before)) or ""
+            names = [re.sub(r"^(?:新增|累计|净增|新认定)", "", f.name) + label
+                     for f in in_segment[-len(values):]]
         unit = self.original[sentence.start + unit_start:sentence.start + unit_end]
         new_cursor = values[-1][0].end()
         if names is None:
@@ -173,7 +184,8 @@ class FigureReader:
         made = []
         for (vtok, val), name in zip(values, names):
             figure = Figure(name=name, quote=quote.strip(), line=sentence.line, value=val,
-                            unit=unit, pos=vtok.start())
+                            unit=unit, pos=vtok.start(),
+                            said=text[max(cursor, text.rfind(",", 0, vtok.start()) + 1):vtok.start()])
             self._value_kind(figure, text, cursor, vtok, in_segment)
             made.append(figure)
         return made, new_cursor
@@ -207,9 +219,11 @@ class FigureReader:
     def _value_kind(self, figure: Figure, text: str, cursor: int, tok, in_segment) -> None:
         before = text[cursor:tok.start()]
         previous = in_segment[-1] if in_segment else None
-        if figure.name in SHORT_NAMES or (not figure.name and previous):
+        if figure.name in SHORT_NAMES or (not figure.name and previous) or (
+                figure.name in ("新增", "净增", "累计", "新认定") and previous is not None
+                and INHERITABLE.search(previous.name) and not re.match(r"较|比|\d", previous.name)):
             if previous is not None:
-                base = re.sub(r"^(?:新增|累计|净增)", "", previous.name)
+                base = re.sub(r"^(?:新增|累计有|累计|净增|新认定)", "", previous.name)
                 if figure.name.endswith("企业"):
                     base = re.sub(r"(?:企业|公司)$", "", base)
                 figure.name = base + figure.name
@@ -217,10 +231,16 @@ class FigureReader:
             figure.kind = "other"
             if previous is not None and previous.completion_pct is None:
                 previous.completion_pct = figure.value
-        if "目标" in text[:tok.start()][-30:] and "目标" not in figure.name:
+                said = P.COMPLETION.search(before.rstrip()).group(0).rstrip("的")
+                figure.name = previous.name + said
+        if self._target_context(text, tok.start()) and "目标" not in figure.name:
             figure.kind, figure.name = "other", figure.name + "目标"
         elif "目标" in figure.name:
             figure.kind = "other"
+
+    def _target_context(self, text: str, at: int) -> bool:
+        """Whether the number at `at` is a target (目标是…, 全年目标：…)."""
+        return "目标" in text[:at][-30:] or self._after_target_heading
 
     def _list_names(self, before: str, count: int) -> list[str] | None:
         clause = before[before.rfind(",") + 1:]
@@ -255,6 +275,10 @@ class FigureReader:
                            value=abs(growths[0]) if growths[0] else growths[0], unit="%",
                            kind="other", pos=tok.start())]
         previous = in_segment[-1] if in_segment else None
+        if self._target_context(text, tok.start()):
+            name = growth_subject(before, before_o) or (previous.name if previous else "")
+            return [Figure(name=name + "增长目标", quote=quote.strip(), line=sentence.line,
+                           value=growths[0], unit="%", kind="other", pos=tok.start())]
         if len(growths) == 1 and previous is not None and previous.yoy_pct is None \
                 and previous.value is not None and ATTACH_FILLER.match(before) \
                 and previous.kind != "other":

@@ -12,10 +12,10 @@ import re
 
 from econdash.core.extract.spans import SPAN, YEAR_ONLY
 
-VERB = re.compile(r"(?:累计实现|实现了|实现|完成了|完成|达到了|达到|共计|总计|合计|拥有|共有|录得|累计达)")
+VERB = re.compile(r"(?:累计有|累计实现|实现了|实现|完成了|完成|达到了|达到|共计|总计|合计|拥有|共有|录得|累计达)")
 TAIL_VERB = re.compile(r"(?:为|达到|达|是|共|约|总计|共计|合计|完成|实现|累计|突破|超过|近|逾|有)+$")
 LEAD = re.compile(r"^(?:[\s,、:()“”\"'·]|其中|同时|另外|此外|目前|截至目前|截止目前|当前|今年以来|今年|年内|本年|"
-                  r"全年|以来|期间|共|已经|已|并|和|及|与|且|主要|分别|累计(?=[^实完达])|预计(?=[^,]{8,}))+")
+                  r"全年|以来|期间|共有|现有|共|已经|已|并|和|及|与|且|主要|分别|预计(?=[^,]{8,}))+")
 SCOPE = re.compile(r"^(?:全区|全县|全市|全省|全镇|我区|我县|我市|我省|本区|本县|本市|全局|我局|该区|该县)")
 QUALIFIERS = ("区属", "县属", "市属", "规上", "规模以上", "规模上", "规下", "规模以下")
 GROWTH_TAIL = re.compile(r"(?:同比|增速|增幅|增长率|增长|的)+$")
@@ -49,6 +49,9 @@ def clean_name(folded: str, original: str) -> str:
     scope = SCOPE.match(text)
     if scope:
         start += scope.end()
+        text = folded[start:end]
+        trimmed = LEAD.sub("", text)
+        start += len(text) - len(trimmed)
     text = folded[start:end]
     # subject VERB object: the object names the figure, the subject lends qualifiers
     last = None

@@ -37,6 +37,8 @@ class Figure:
     level: str | None = None
     status: str | None = None
     tier_kind: str | None = None  # "new" / "total"
+    said: str = ""
+    """The folded words of its clause before the number (新增, 累计 … decide a tier's kind)."""
     # Where the figure's number stood in the folded sentence (for attaching ranks etc.).
     pos: int = 0
 

@@ -40,7 +40,7 @@ def extract_text(text: str, source_file: str, period: Period | None = None) -> E
         if figure.months and not (1 <= figure.months[0] <= figure.months[1] <= 12):
             figure.months = None
         if is_tier(figure):
-            make_tier(figure, fold(figure.name))
+            make_tier(figure, figure.said + fold(figure.name))
     by_line: dict[int, list] = {}
     for figure in extraction.figures:
         by_line.setdefault(figure.line, []).append(figure)

@@ -75,6 +75,9 @@ def leading_span(sentence: str, clause_start: bool = False) -> Span | None:
     if span is None:
         return None
     rest = sentence[span.end:span.end + 3].lstrip("份以来 ")
+    as_of = re.search(r"(?:截至|截止|到)\s*$", sentence[:pos]) or rest[:1] in ("底", "末")
+    if as_of and span.months and span.months[0] == span.months[1]:
+        return None  # 截至9月底: a stock at a date, not a one-month figure
     if clause_start and not (rest[:1] in (",", ":") or not rest):
         return None
     if rest.startswith(("的", "负", "同比", "增长", "下降")) and clause_start:
