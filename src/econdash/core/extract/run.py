@@ -37,8 +37,9 @@ def extract_text(text: str, source_file: str, period: Period | None = None) -> E
                             months=months, year_guessed=guessed)
     extraction.figures = read_figures(folded, text, year)
     for figure in extraction.figures:
-        if figure.months and not (1 <= figure.months[0] <= figure.months[1] <= 12):
-            figure.months = None
+        if figure.months and (not 1 <= figure.months[0] <= figure.months[1] <= 12
+                              or figure.months == tuple(months)):
+            figure.months = None  # the report's own span: said by the period
         if is_tier(figure):
             make_tier(figure, figure.said + fold(figure.name))
     by_line: dict[int, list] = {}
@@ -113,7 +114,14 @@ def _into(extraction: Extraction, target: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="econdash-extract-") as tmp:
         folder = Path(tmp) / Period(extraction.year, *extraction.months).id
         write_period(extraction, folder, existing)
-        return import_source(folder, target, replace=False)
+        try:
+            return import_source(folder, target, replace=False)
+        except EcondashError as exc:
+            if "already has period" not in exc.message:
+                raise
+            raise EcondashError(exc.message.split("; use --replace")[0] + "; extract never "
+                                "replaces a period: pass --period for another one, or write "
+                                "the draft with -o DIR to compare it", exc.problems) from None
 
 
 def _existing_names(target: Path) -> list[tuple[str, str]]:
