@@ -30,6 +30,7 @@ ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年
                            r"实现|分别|累计|全年)?[\s,、]*$")
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
 SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
+TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
 VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
                        r"服务|完成)")
@@ -233,10 +234,10 @@ class FigureReader:
                 previous.completion_pct = figure.value
                 said = P.COMPLETION.search(before.rstrip()).group(0).rstrip("的")
                 figure.name = previous.name + said
-        if self._target_context(text, tok.start()) and "目标" not in figure.name:
-            figure.kind, figure.name = "other", figure.name + "目标"
-        elif "目标" in figure.name:
+        if self._target_context(text, tok.start()) or "目标" in figure.name:
             figure.kind = "other"
+            figure.name = TARGET_LEAD.sub("", figure.name)
+            figure.name = figure.name if figure.name.endswith("目标") else figure.name + "目标"
 
     def _target_context(self, text: str, at: int) -> bool:
         """Whether the number at `at` is a target (目标是…, 全年目标：…)."""
