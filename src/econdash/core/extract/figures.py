@@ -31,6 +31,7 @@ ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
 SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
 TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
+HAS_DIGIT = re.compile(r"\d")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
 VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
                        r"服务|完成)")
@@ -197,6 +198,13 @@ class FigureReader:
         before_f = text[cursor:tok.start()]
         base = sentence.start + cursor
         name = clean_name(before_f, self.original[base:base + len(before_f)])
+        if not name and before_f.rstrip().endswith(","):
+            # a table row (工业投资，11.4亿元，…): the cell before names the figure
+            head = before_f.rstrip(", ")
+            cell = head[head.rfind(",") + 1:]
+            if cell and not HAS_DIGIT.search(cell) and len(cell) <= 20:
+                at = base + len(head) - len(cell)
+                name = clean_name(cell, self.original[at:at + len(cell)])
         plain = clean_name(before_f, before_f) if name else ""
         name_f = before_f.replace(" ", "")
         after_match = AFTER.match(text, tok.end(), min(seg_end, limit))

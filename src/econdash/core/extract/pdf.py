@@ -2,7 +2,7 @@
 PDFs with CJK fonts through their ToUnicode maps, no native library to install).
 
 Lines of a PDF page are where the layout wrapped them, not paragraphs: a line
-is joined to the next unless it ends a sentence (。！？：；) or is short like a
+is joined to the next unless it ends a sentence (。！？) or is short like a
 heading, so a figure's sentence stays whole.
 """
 
@@ -56,7 +56,7 @@ def rejoin(text: str) -> str:
         line = raw.strip()
         if not line:
             continue
-        if out and not re.search(r"[。！？!?:：;；]$", out[-1]) and len(out[-1]) >= 25:
+        if out and not re.search(r"[。！？!?]$", out[-1]) and len(out[-1]) >= 25:
             out[-1] += line
         else:
             out.append(line)
