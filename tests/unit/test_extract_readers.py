@@ -44,14 +44,15 @@ def write_docx(path: Path, text: str) -> Path:
 
 def write_gbk_html(path: Path, text: str) -> Path:
     body = "".join(f"<p>{escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    title = next(line for line in text.splitlines() if "总结" in line)
     page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-            "<title>某区经信局2023年上半年工作总结</title><style>p{margin:0}</style>"
+            f"<title>{escape(title)}</title><style>p{{margin:0}}</style>"
             '<script>var visits = "2023年访问量增长50%";</script></head><body>'
             '<div class="nav"><a href="/">首页</a> | <a>2022年总结 产值增长9%</a></div>'
             '<ul id="menu"><li>通知公告 12条</li></ul>'
             f'<div id="content">{body}</div>'
             '<div class="footer">版权所有 联系我们 共有网站 3家</div></body></html>')
-    path.write_bytes(page.encode("gbk"))
+    path.write_bytes(page.encode("gbk", "xmlcharrefreplace"))
     return path
 
 
