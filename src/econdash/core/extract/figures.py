@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from econdash.core.extract import patterns as P
-from econdash.core.extract.chinese import cn_number
+from econdash.core.extract.chinese import cn_number, fold
 from econdash.core.extract.names import clean_name, growth_subject
 from econdash.core.extract.proposal import Figure, RankSaid
 from econdash.core.extract.segments import Sentence, segment_bounds, sentences
@@ -205,7 +205,7 @@ class FigureReader:
             if cell and not HAS_DIGIT.search(cell) and len(cell) <= 20:
                 at = base + len(head) - len(cell)
                 name = clean_name(cell, self.original[at:at + len(cell)])
-        plain = clean_name(before_f, before_f) if name else ""
+        plain = fold(name)  # clean_name of the folded words, without a second pass
         name_f = before_f.replace(" ", "")
         after_match = AFTER.match(text, tok.end(), min(seg_end, limit))
         classifier = unit_f in P.COUNT_UNITS and after_match and not NOT_AFTER.match(

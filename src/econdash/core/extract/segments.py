@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-SENTENCE_END = re.compile(r"[。!?！？]+|(?<=[^\d\s])\.(?=[^\d])|(?<!\d):|:(?!\d)")
+SENTENCE_END = re.compile(r"(?=[。!?！？.:])(?:[。!?！？]+|(?<=[^\d\s])\.(?=[^\d])|(?<!\d):|:(?!\d))")
 SEGMENT_END = re.compile(r";")
 HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十两]")
 CLAUSE_END = re.compile(r",(?!\d{3}(?!\d))")
