@@ -235,3 +235,26 @@ def test_qualifiers_keep_series_apart_and_new_ids_are_readable_and_stable() -> N
     new, continued = matcher.id_for("县属规上工业增加值")
     assert not continued and new.startswith("county_owned_above_scale_industrial_")
     assert new_id("县属规上工业增加值") == new_id("縣屬規上工業增加值")
+
+
+def test_a_one_month_look_narrows_its_sentence_only() -> None:
+    found = figures("1-10月，全市工业投资增长12.5%。10月当月，规上工业增加值增长9.1%。"
+                    "全市规模以上工业企业实现营业收入1523.6亿元，同比增长6.2%。")
+    assert [f.months for f in found] == [(1, 10), (10, 10), (1, 10)]
+    assert found[2].name == "规模以上工业营业收入"
+
+
+def test_commitments_are_targets() -> None:
+    found = figures("确保全年规上工业增加值增长8%以上，力争完成工业投资300亿元。")
+    assert [(f.kind, f.name) for f in found] == [("other", "规上工业增加值增长目标"),
+                                                 ("other", "工业投资目标")]
+
+
+def test_a_running_total_after_a_new_count_is_named_by_it() -> None:
+    found = figures("今年以来，新增规上工业企业128家，累计达到2156家。")
+    assert [f.name for f in found] == ["新增规上工业企业", "规上工业企业累计"]
+
+
+def test_point_change_against_an_earlier_span() -> None:
+    f = one("1-10月，全市规模以上工业增加值同比增长7.8%，增速比1-9月加快0.3个百分点。", "增加值")
+    assert (f.yoy_pp, f.pp_basis) == (0.3, "1-9月")

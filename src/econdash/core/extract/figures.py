@@ -30,6 +30,7 @@ ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年
                            r"实现|分别|累计|全年)?[\s,、]*$")
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
 SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
+TARGET_CUE = re.compile(r"确保|力争|争取")
 TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
 HAS_DIGIT = re.compile(r"\d")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
@@ -61,9 +62,12 @@ class FigureReader:
             self._after_target_heading = "目标" in gap and gap.rstrip().endswith(":")
             previous_end = sentence.start + len(sentence.text)
             opening = leading_span(sentence.text)
+            carried = span
             if opening and opening.months and (opening.year in (None, self.year)):
                 span = opening.months
             span = self._sentence(sentence, span, paragraph_figures)
+            if opening and opening.months and _this_sentence_only(opening, sentence.text):
+                span = carried  # 10月当月, 二季度: a look at one part, not the paragraph's span
         return self.figures
 
     # -- one sentence -------------------------------------------------------------------
@@ -249,7 +253,8 @@ class FigureReader:
 
     def _target_context(self, text: str, at: int) -> bool:
         """Whether the number at `at` is a target (目标是…, 全年目标：…)."""
-        return "目标" in text[:at][-30:] or self._after_target_heading
+        return "目标" in text[:at][-30:] or self._after_target_heading \
+            or bool(TARGET_CUE.search(text[text.rfind(",", 0, at) + 1:at]))
 
     def _list_names(self, before: str, count: int) -> list[str] | None:
         clause = before[before.rfind(",") + 1:]
@@ -385,6 +390,12 @@ class FigureReader:
         if target.value is None or re.search(r"增幅|增速", before):
             said.of = "growth"
         target.ranks.append(said)
+
+
+def _this_sentence_only(opening, text: str) -> bool:
+    """A single month or a later quarter (`10月当月`, `二季度`) narrows one sentence only."""
+    first, last = opening.months
+    return first > 1 or first == last or "当月" in text[:opening.end + 3]
 
 
 def _clause_at(clause_spans: dict[int, tuple[int, int]], pos: int) -> int | None:

@@ -15,7 +15,8 @@ from econdash.core.extract.spans import SPAN, YEAR_ONLY
 VERB = re.compile(r"(?:累计有|累计实现|实现了|实现|完成了|完成|达到了|达到|共计|总计|合计|拥有|共有|录得|累计达)")
 TAIL_VERB = re.compile(r"(?:为|达到|达|是|共|约|总计|共计|合计|完成|实现|累计|突破|超过|近|逾|有)+$")
 LEAD = re.compile(r"^(?:[\s,、:()“”\"'·]|其中|同时|另外|此外|目前|截至目前|截止目前|当前|今年以来|今年|年内|本年|"
-                  r"全年|以来|期间|共有|现有|共|已经|已|并|和|及|与|且|主要|分别|预计(?=[^,]{8,}))+")
+                  r"全年|以来|期间|共有|现有|共|已经|已|并|和|及|与|且|主要|分别|确保|力争|争取|预计(?=[^,]{8,})|"
+                  r"分行业看|从行业看|分产业看|从产业看|分区域看|从县区看|分地区看|分领域看)+")
 SCOPE = re.compile(r"^(?:全区|全县|全市|全省|全镇|我区|我县|我市|我省|本区|本县|本市|全局|我局|该区|该县)")
 QUALIFIERS = ("区属", "县属", "市属", "规上", "规模以上", "规模上", "规下", "规模以下")
 GROWTH_TAIL = re.compile(r"(?:同比|增速|增幅|增长率|增长|的)+$")
@@ -65,6 +66,8 @@ def clean_name(folded: str, original: str) -> str:
         prefix = "".join(q for q in QUALIFIERS if q in subject and q not in obj
                          and not any(q in p and q != p for p in QUALIFIERS if p in subject))
         prefix = _original_of(prefix, subject, original[start:start + last.start()])
+        if prefix and "工业" in subject and "工业" not in obj and not obj.startswith("工"):
+            prefix += "工业"
         short_object = len(TAIL_VERB.sub("", strip_time(obj))) <= 3
         if short_object and not prefix and 2 <= len(subject) <= 12 and not SCOPE.match(subject) \
                 and not re.search(r"[、\d]", subject):
@@ -76,6 +79,9 @@ def clean_name(folded: str, original: str) -> str:
     tail = TAIL_VERB.search(name_f)
     if tail and tail.start() > 0:
         end = start + tail.start()
+    elif tail:  # nothing but verbs (累计达到): keep the word that says what kind of count
+        kept = re.match(r"累计|新增|净增|合计|共计", name_f)
+        end = start + (kept.end() if kept else 0)
     name = prefix + original[start:end]
     name = name.strip(" ,、:;()“”\"'·(").strip()
     if len(name) > MAX_NAME:

@@ -49,7 +49,7 @@ NOT_YOY = re.compile(r"环比|较(?!去年同期|上年同期|同期)[^,;。]{0,
                      r"[^,;。]{0,6}$|较上月|比上月")
 PP_UP = re.compile(r"高于|高出|快于|提高|提升|加快|收窄|扩大|上升|增加|领先")
 PP_DOWN = re.compile(r"低于|慢于|回落|下降|降低|偏低|减少|放缓")
-PP_BASIS = re.compile(r"(?:高于|低于|高出|快于|慢于|较|比)\s*(?P<basis>[^\d,;。、]{1,10}?)(?:平均水平|平均)?"
+PP_BASIS = re.compile(r"(?:高于|低于|高出|快于|慢于|较|比)\s*(?P<basis>[^,;。、]{1,12}?)(?:平均水平|平均)?"
                       r"(?:提高|提升|加快|回落|下降|收窄|扩大)?$")
 # Time words after the classifier 个 (6个季度, 3个月): not counts.
 NOT_COUNT_AFTER = re.compile(r"(?:季度|月|百分点|位次|工作日|小时|年|星期|周)")
