@@ -258,3 +258,16 @@ def test_a_running_total_after_a_new_count_is_named_by_it() -> None:
 def test_point_change_against_an_earlier_span() -> None:
     f = one("1-10月，全市规模以上工业增加值同比增长7.8%，增速比1-9月加快0.3个百分点。", "增加值")
     assert (f.yoy_pp, f.pp_basis) == (0.3, "1-9月")
+
+
+def test_growth_against_last_year_is_yoy_and_completion_is_not_a_target() -> None:
+    found = figures("2023年，全县规上工业总产值完成285.3亿元，比上年增长9.6%；工业投资完成63.5亿元，"
+                    "完成年度目标的105%；规上工业企业达到186家。")
+    assert found[0].yoy_pct == 9.6
+    assert found[1].completion_pct == 105
+    assert [(f.kind, f.value) for f in found[2:]] == [("other", 105), ("indicator", 186)]
+
+
+def test_a_target_sentence_makes_every_figure_after_it_a_target() -> None:
+    found = figures("2024年目标是新增规上企业60家，新增高新技术企业40家、科技型中小企业90家。")
+    assert all(f.kind == "other" and f.name.endswith("目标") for f in found) and len(found) == 3

@@ -26,11 +26,12 @@ from econdash.core.extract.segments import Sentence, segment_bounds, sentences
 from econdash.core.extract.spans import leading_span
 
 SHORT_NAMES = ("总数", "累计总数", "总量", "培育企业", "示范企业", "培育", "示范", "总数达到")
-ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|比上年同期|比去年同期|较上年同期|较去年同期|较同期|"
+ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|[比较](?:上年|去年)(?:同期)?|较同期|"
                            r"实现|分别|累计|全年)?[\s,、]*$")
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
 SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
 TARGET_CUE = re.compile(r"确保|力争|争取")
+TARGET_SAID = re.compile(r"目标(?:是|为|:|任务是|任务为)")
 TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
 HAS_DIGIT = re.compile(r"\d")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
@@ -246,15 +247,22 @@ class FigureReader:
                 previous.completion_pct = figure.value
                 said = P.COMPLETION.search(before.rstrip()).group(0).rstrip("的")
                 figure.name = previous.name + said
+        if figure.kind == "other":
+            return
         if self._target_context(text, tok.start()) or "目标" in figure.name:
             figure.kind = "other"
             figure.name = TARGET_LEAD.sub("", figure.name)
             figure.name = figure.name if figure.name.endswith("目标") else figure.name + "目标"
 
     def _target_context(self, text: str, at: int) -> bool:
-        """Whether the number at `at` is a target (目标是…, 全年目标：…)."""
-        return "目标" in text[:at][-30:] or self._after_target_heading \
-            or bool(TARGET_CUE.search(text[text.rfind(",", 0, at) + 1:at]))
+        """Whether the number at `at` is a target: after `目标是/目标为` in its sentence, with
+        目标 or 确保/力争 in its clause, or under a `全年目标：` heading; `完成年度目标的105%`
+        is a completion, not a target."""
+        clause = text[max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1:at]
+        if P.COMPLETION.search(clause.rstrip()):
+            return False
+        return self._after_target_heading or bool(TARGET_SAID.search(text, 0, at)) \
+            or "目标" in clause or bool(TARGET_CUE.search(clause))
 
     def _list_names(self, before: str, count: int) -> list[str] | None:
         clause = before[before.rfind(",") + 1:]

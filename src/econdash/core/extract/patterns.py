@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 NUM = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
-UNITS = sorted("""亿千瓦时 亿千瓦小时 万千瓦时 万千瓦小时 千瓦时 度 万元/亩 万元/吨标煤 万元/吨 万元/人
+UNITS = sorted("""亿千瓦时 亿千瓦小时 万千瓦时 万千瓦小时 千瓦时 亿度 万度 度 万元/亩 万元/吨标煤 万元/吨 万元/人
 万吨标煤 吨标煤 万吨标准煤 吨标准煤 万平方米 平方米 万平米 亿美元 万美元 美元 亿元 万元 元 万吨 吨 万亩 亩 公顷
 公里 万人次 人次 万人 人 万户 户 家 个 项 件 次 场 条 份 批次 批 张 台 套 座 辆 篇 所 栋 万条 万份 万次 %
 兆瓦 千瓦 万千瓦 分""".split(), key=len, reverse=True)
@@ -45,7 +45,7 @@ TOKEN = re.compile(_FIRST + "(?:" + "|".join((PP, GROWTH, DOUBLE, RANK, RANK_MOR
 
 NEGATIVE_GROWTH = re.compile(r"下降|减少|回落|降幅|降低|下滑")
 # What makes a percentage a change against something other than a year ago.
-NOT_YOY = re.compile(r"环比|较(?!去年同期|上年同期|同期)[^,;。]{0,8}$|(?<!同)比(?!去年同期|上年同期|同期)"
+NOT_YOY = re.compile(r"环比|较(?!去年|上年|同期)[^,;。]{0,8}$|(?<!同)比(?!去年|上年|同期)"
                      r"[^,;。]{0,6}$|较上月|比上月")
 PP_UP = re.compile(r"高于|高出|快于|提高|提升|加快|收窄|扩大|上升|增加|领先")
 PP_DOWN = re.compile(r"低于|慢于|回落|下降|降低|偏低|减少|放缓")
