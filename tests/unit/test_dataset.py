@@ -232,7 +232,8 @@ def test_dump_matches_the_contract_shape(full_dataset: Path) -> None:
         "value": 397.3, "unit": "亿元", "yoy_pct": 8.6, "first_month": 1, "last_month": 5,
         "rank": None}
     assert period["tiers"] == [{"programme": "制造业单项冠军", "level": "国家级", "status": "认定",
-                                "count": 1, "programme_en": None, "note": None}]
+                                "count": 1, "programme_en": None, "note": None,
+                                "kind": None, "quote": None, "quote_line": None}]
     [project] = period["projects"]
     assert (project["name"], project["category"], project["planned_invest"]) == ("园区A", "小微企业园", 3.5)
     [honour] = period["enterprises"]

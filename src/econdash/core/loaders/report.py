@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from econdash.core.errors import FileProblem, Problem
+from econdash.core.errors import FileProblem, Problem, did_you_mean
 from econdash.core.loaders.text import decode, read_bytes
 from econdash.core.loaders.toml_lines import TomlLines, long_number_line, nesting_line
 from econdash.core.loaders.toml_table import TableReader
@@ -23,8 +23,9 @@ from econdash.core.model.period import Period
 TOP_KEYS = ("period", "indicator", "tier")
 PERIOD_KEYS = ("year", "months", "label", "region", "source", "published", "source_file")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
-                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline",
-                  "yoy_pp", "pp_basis", "rank_of", "ranks", "completion_pct", "quote", "quote_line")
+                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
+# Contract v1.1 (docs/dataset-format.md, "Extended figures").
+EXTENDED_KEYS = ("yoy_pp", "pp_basis", "rank_of", "ranks", "completion_pct", "quote", "quote_line")
 TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note", "kind", "quote",
              "quote_line")
 RANK_KEYS = ("rank", "scope", "of")
@@ -171,7 +172,7 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     indicator_id = table.text("id", required=True)
     if indicator_id is not None:
         table.name_self(indicator_id)
-    table.check_keys(INDICATOR_KEYS)
+    _check_indicator_keys(table)
     if indicator_id is not None:
         if not ID_PATTERN.match(indicator_id):
             table.error("id", id_rule(indicator_id))
@@ -194,6 +195,20 @@ def _read_indicator(table: TableReader, report: Report) -> None:
         id=indicator_id, name=name, category=category, span=span, rank=rank,
         target_of=target_of, headline=headline, line=table.line(None), **values, **texts,
         **extended))
+
+
+def _check_indicator_keys(table: TableReader) -> None:
+    """TableReader.check_keys, with the v1 keys first in the hints: a slip such as `yoy`
+    still points at `yoy_pct`, not at the newer `yoy_pp`."""
+    for key in table.table:
+        if key in INDICATOR_KEYS or key in EXTENDED_KEYS:
+            continue
+        hint = did_you_mean(key, [k for k in INDICATOR_KEYS if k not in table.table]) \
+            or did_you_mean(key, [k for k in EXTENDED_KEYS if k not in table.table])
+        if hint:
+            table.error(key, f"unknown key{hint}")
+        else:
+            table.error(key, "unknown key; ignored", severity="warning")
 
 
 def _read_extended(table: TableReader, report: Report, rank: int | None,
