@@ -220,7 +220,7 @@ class FigureReader:
             or bool(TIME_ONLY.fullmatch(name))
         if classifier and before_is_verb:
             after_f = after_match.group(1)
-            stop = re.search(r"(?:完成|实现|累计|同比|增长|获得|开工|投产|竣工|签约)", after_f)
+            stop = re.search(r"(?:完成|实现|累计|同比|增长|获得|开工|投产|竣工|签约|增幅|增速|高于|低于|超过)", after_f)
             after_f = after_f[:stop.start()] if stop and stop.start() >= 2 else after_f
             after_f = re.sub(r"(?:和|及|与|并|,)+$", "", after_f)
             start = sentence.start + after_match.start(1)
