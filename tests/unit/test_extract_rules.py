@@ -271,3 +271,19 @@ def test_growth_against_last_year_is_yoy_and_completion_is_not_a_target() -> Non
 def test_a_target_sentence_makes_every_figure_after_it_a_target() -> None:
     found = figures("2024年目标是新增规上企业60家，新增高新技术企业40家、科技型中小企业90家。")
     assert all(f.kind == "other" and f.name.endswith("目标") for f in found) and len(found) == 3
+
+
+def test_a_label_before_a_colon_names_the_figures_after_it() -> None:
+    found = figures("1.规上工业总产值：完成156.3亿元，同比增长8.2%，增速列全市第2位。\n"
+                    "2.规上工业增加值：同比增长7.5%，高于全市平均1.3个百分点。\n"
+                    "（三）工业用电量：2.3亿千瓦时，同比增长4.1%。")
+    assert [(f.name, f.value, f.yoy_pct) for f in found] == [
+        ("规上工业总产值", 156.3, 8.2), ("规上工业增加值", None, 7.5), ("工业用电量", 2.3, 4.1)]
+    assert (found[1].yoy_pp, found[1].pp_basis) == (1.3, "全市")
+
+
+def test_a_section_heading_gives_its_span_to_the_paragraphs_under_it() -> None:
+    found = figures("一、1-9月主要指标完成情况\n全区规上工业总产值完成356.2亿元，同比增长6.8%。\n"
+                    "（一）工业投资\n完成工业投资45.1亿元，同比增长12%。\n"
+                    "二、企业培育\n全区新增规上企业30家。")
+    assert [f.months for f in found] == [(1, 9), (1, 9), None]

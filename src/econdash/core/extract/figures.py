@@ -23,7 +23,7 @@ from econdash.core.extract.chinese import cn_number, fold
 from econdash.core.extract.names import clean_name, growth_subject
 from econdash.core.extract.proposal import Figure, RankSaid
 from econdash.core.extract.segments import Sentence, segment_bounds, sentences
-from econdash.core.extract.spans import leading_span
+from econdash.core.extract.spans import SPAN, leading_span
 
 SHORT_NAMES = ("总数", "累计总数", "总量", "培育企业", "示范企业", "培育", "示范", "总数达到")
 ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|[比较](?:上年|去年)(?:同期)?|较同期|"
@@ -34,6 +34,9 @@ TARGET_CUE = re.compile(r"确保|力争|争取")
 TARGET_SAID = re.compile(r"目标(?:是|为|:|任务是|任务为)")
 TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
 HAS_DIGIT = re.compile(r"\d")
+HEADING_1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+HEADING_2 = re.compile(r"^\([一二三四五六七八九十]{1,3}\)")
+LABEL_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
 VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
                        r"服务|完成)")
@@ -47,20 +50,26 @@ LIST_ITEM_END = re.compile(r"(?:实现|高于|低于|均|等|分别|同比|增�
 class FigureReader:
     """Reads the figures of one report text (folded + original, same length)."""
 
-    def __init__(self, folded: str, original: str, year: int) -> None:
+    def __init__(self, folded: str, original: str, year: int,
+                 months: tuple[int, int] | None = None) -> None:
         self.folded, self.original, self.year = folded, original, year
+        self._period_months = months
         self.figures: list[Figure] = []
         self._after_target_heading = False
+        self._label = ""
 
     def read(self) -> list[Figure]:
         paragraph, span, previous_end = -1, None, 0
         paragraph_figures: list[Figure] = []
+        headings = self._heading_spans()
         for sentence in sentences(self.folded):
             if sentence.paragraph != paragraph:
-                paragraph, span, paragraph_figures = sentence.paragraph, None, []
+                paragraph, paragraph_figures = sentence.paragraph, []
+                span = headings.get(paragraph)
                 self._after_target_heading = False
             gap = self.folded[max(previous_end, sentence.start - 12):sentence.start]
             self._after_target_heading = "目标" in gap and gap.rstrip().endswith(":")
+            self._label = self._label_before(sentence.start)
             previous_end = sentence.start + len(sentence.text)
             opening = leading_span(sentence.text)
             carried = span
@@ -210,6 +219,9 @@ class FigureReader:
             if cell and not HAS_DIGIT.search(cell) and len(cell) <= 20:
                 at = base + len(head) - len(cell)
                 name = clean_name(cell, self.original[at:at + len(cell)])
+        if not name and self._label and not text[:tok.start()].count(",") \
+                and not HAS_DIGIT.search(text[:tok.start()]):
+            name = self._label
         plain = fold(name)  # clean_name of the folded words, without a second pass
         name_f = before_f.replace(" ", "")
         after_match = AFTER.match(text, tok.end(), min(seg_end, limit))
@@ -253,6 +265,35 @@ class FigureReader:
             figure.kind = "other"
             figure.name = TARGET_LEAD.sub("", figure.name)
             figure.name = figure.name if figure.name.endswith("目标") else figure.name + "目标"
+
+    def _heading_spans(self) -> dict[int, tuple[int, int]]:
+        """The span a section heading gives the paragraphs under it (`二、1-9月主要指标`),
+        by line: a level-one heading (一、) sets or clears it, a level-two one ((一)) sets it."""
+        spans: dict[int, tuple[int, int]] = {}
+        current = None
+        for number, line in enumerate(self.folded.split("\n"), start=1):
+            stripped = line.strip()
+            level = 1 if HEADING_1.match(stripped) else 2 if HEADING_2.match(stripped) else 0
+            if level and len(stripped) <= 40 and not re.search(r"[。;,]", stripped):
+                found = SPAN.search(stripped)
+                months = _months_of(found.group(0)) if found else None
+                if months or level == 1:
+                    current = months if months != (self._period_months or None) else None
+            elif current is not None:
+                spans[number] = current
+        return spans
+
+    def _label_before(self, start: int) -> str:
+        """`规上工业总产值：完成156.3亿元…`: the label before a colon names the figures of
+        the sentence after it that have no name of their own."""
+        gap = self.folded[max(0, start - 40):start].rstrip()
+        if not gap.endswith(":"):
+            return ""
+        cut = max(gap.rfind(c, 0, len(gap) - 1) for c in "。;,!?\n")
+        end = start - (len(self.folded[max(0, start - 40):start]) - len(gap)) - 1
+        label = self.original[end - (len(gap) - 1 - cut - 1):end]
+        label = LABEL_NUMBERING.sub("", label.strip())
+        return label if 2 <= len(label) <= 20 and not HAS_DIGIT.search(label) else ""
 
     def _target_context(self, text: str, at: int) -> bool:
         """Whether the number at `at` is a target: after `目标是/目标为` in its sentence, with
@@ -310,6 +351,8 @@ class FigureReader:
             names = self._growth_list_names(text, cursor, tok.start(), len(growths))
         else:
             names = [growth_subject(before, before_o)]
+            if not names[0] and self._label and not HAS_DIGIT.search(text[:tok.start()]):
+                names = [self._label]
             if not names[0] and previous is not None:
                 names = [previous.name]
         made = []
@@ -400,6 +443,12 @@ class FigureReader:
         target.ranks.append(said)
 
 
+def _months_of(text: str) -> tuple[int, int] | None:
+    from econdash.core.extract.spans import parse_span
+    span = parse_span(text)
+    return span.months if span else None
+
+
 def _this_sentence_only(opening, text: str) -> bool:
     """A single month or a later quarter (`10月当月`, `二季度`) narrows one sentence only."""
     first, last = opening.months
@@ -415,6 +464,7 @@ def strip_lead(text: str) -> str:
     return re.sub(r"^(?:其中|从产业看|从县区看|[\s,、:])+", "", text)
 
 
-def read_figures(folded: str, original: str, year: int) -> list[Figure]:
-    """All figures of a report text."""
-    return FigureReader(folded, original, year).read()
+def read_figures(folded: str, original: str, year: int,
+                 months: tuple[int, int] | None = None) -> list[Figure]:
+    """All figures of a report text (`months`: the report's own span)."""
+    return FigureReader(folded, original, year, months).read()

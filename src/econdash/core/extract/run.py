@@ -35,7 +35,7 @@ def extract_text(text: str, source_file: str, period: Period | None = None) -> E
         year, months, guessed = period.year, (period.first_month, period.last_month), False
     extraction = Extraction(source_file=source_file, title=_title(text), year=year,
                             months=months, year_guessed=guessed)
-    extraction.figures = read_figures(folded, text, year)
+    extraction.figures = read_figures(folded, text, year, months)
     for figure in extraction.figures:
         if figure.months and (not 1 <= figure.months[0] <= figure.months[1] <= 12
                               or figure.months == tuple(months)):
