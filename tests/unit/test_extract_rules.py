@@ -287,3 +287,9 @@ def test_a_section_heading_gives_its_span_to_the_paragraphs_under_it() -> None:
                     "（一）工业投资\n完成工业投资45.1亿元，同比增长12%。\n"
                     "二、企业培育\n全区新增规上企业30家。")
     assert [f.months for f in found] == [(1, 9), (1, 9), None]
+
+
+def test_respectively_growths_go_to_the_list_of_values_before_them() -> None:
+    found = figures("全区规上工业营业收入、利润总额分别为123.4亿元、4.5亿元，同比分别增长5%、-3%。")
+    assert [(f.name, f.value, f.yoy_pct) for f in found] == [
+        ("规上工业营业收入", 123.4, 5), ("利润总额", 4.5, -3)]

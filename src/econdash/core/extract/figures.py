@@ -347,6 +347,12 @@ class FigureReader:
                 and previous.kind != "other":
             previous.yoy_pct = growths[0]
             return []
+        if len(growths) > 1 and len(last_list) == len(growths) \
+                and ATTACH_FILLER.match(before.replace("分别", "")) \
+                and all(f.yoy_pct is None for f in last_list):
+            for figure, growth in zip(last_list, growths):  # 分别为a、b，同比分别增长x%、y%
+                figure.yoy_pct = growth
+            return []
         if len(growths) > 1:
             names = self._growth_list_names(text, cursor, tok.start(), len(growths))
         else:
