@@ -20,34 +20,25 @@ import re
 
 from econdash.core.extract import patterns as P
 from econdash.core.extract.chinese import cn_number, fold
-from econdash.core.extract.names import clean_name, growth_subject
+from econdash.core.extract.names import clean_name
 from econdash.core.extract.proposal import Figure, RankSaid
 from econdash.core.extract.segments import Sentence, segment_bounds, sentences
-from econdash.core.extract.spans import SPAN, leading_span
+from econdash.core.extract.changes import LIST_SPLIT, ChangeRules
+from econdash.core.extract.context import HAS_DIGIT, ContextRules, clause_at, this_sentence_only
+from econdash.core.extract.spans import leading_span
 
 SHORT_NAMES = ("总数", "累计总数", "总量", "培育企业", "示范企业", "培育", "示范", "总数达到")
-ATTACH_FILLER = re.compile(r"^[\s,、和及]*(?:同比|[比较](?:上年|去年)(?:同期)?|较同期|"
-                           r"实现|分别|累计|全年)?[\s,、]*$")
 ALL_RANKED = re.compile(r"均(?:为|位列|位居|列|居|排名)|各项(?:指标)?(?:均|都)?(?:排名|位列|居)")
-SPAN_FIRST = set("0123456789一二三四上下前全今本第首截 ")
-TARGET_CUE = re.compile(r"确保|力争|争取")
-TARGET_SAID = re.compile(r"目标(?:是|为|:|任务是|任务为)")
 TARGET_LEAD = re.compile(r"^.*目标(?:是|为|:)?|(?:的)?目标(?:要求|任务)?$")
-HAS_DIGIT = re.compile(r"\d")
-HEADING_1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-HEADING_2 = re.compile(r"^\([一二三四五六七八九十]{1,3}\)")
-LABEL_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]")
 INHERITABLE = re.compile(r"企业|公司|项目|园区|单位|平台|基地")
 VERB_ONLY = re.compile(r".{0,4}(?:启动|推进|组织|开展|安排|推荐|帮助|引进|新增|培育|认定|有|共|邀请|带动|"
                        r"服务|完成)")
 TIME_ONLY = re.compile(r"[\d年度上下半季月份-]+")
 AFTER = re.compile(r"\s*([^,;。、:()]{2,40})")
 NOT_AFTER = re.compile(r"\s*(?:以上|左右|次|同比|,|;|。|、|的)")
-LIST_SPLIT = re.compile(r"、|和|及")
-LIST_ITEM_END = re.compile(r"(?:实现|高于|低于|均|等|分别|同比|增速|增幅|产值增长).*$")
 
 
-class FigureReader:
+class FigureReader(ContextRules, ChangeRules):
     """Reads the figures of one report text (folded + original, same length)."""
 
     def __init__(self, folded: str, original: str, year: int,
@@ -76,7 +67,7 @@ class FigureReader:
             if opening and opening.months and (opening.year in (None, self.year)):
                 span = opening.months
             span = self._sentence(sentence, span, paragraph_figures)
-            if opening and opening.months and _this_sentence_only(opening, sentence.text):
+            if opening and opening.months and this_sentence_only(opening, sentence.text):
                 span = carried  # 10月当月, 二季度: a look at one part, not the paragraph's span
         return self.figures
 
@@ -96,7 +87,7 @@ class FigureReader:
             for index, tok in enumerate(seg_tokens):
                 if tok.start() < cursor:
                     continue
-                span = clause_spans.get(_clause_at(clause_spans, tok.start()), span)
+                span = clause_spans.get(clause_at(clause_spans, tok.start()), span)
                 before = text[cursor:tok.start()]
                 kind = tok.lastgroup
                 made: list[Figure] = []
@@ -133,19 +124,6 @@ class FigureReader:
         paragraph_figures.extend(in_sentence)
         return span
 
-    def _clause_spans(self, text: str) -> dict[int, tuple[int, int]]:
-        """Spans opening a clause after a comma (`…，一季度，规下…`), by clause start."""
-        found = {}
-        at = text.find(",")
-        while at != -1:
-            if text[at + 1:at + 2] in SPAN_FIRST:
-                opening = leading_span(text[at + 1:], clause_start=True)
-                if opening and opening.months and opening.year in (None, self.year):
-                    found[at + 1] = opening.months
-            at = text.find(",", at + 1)
-        return found
-
-    # -- values ---------------------------------------------------------------------------
     def _value(self, tok, text, sentence, quote, cursor, seg_end, following, in_segment):
         if tok.group("cv") is not None:
             number = cn_number(tok.group("cv"))
@@ -266,45 +244,6 @@ class FigureReader:
             figure.name = TARGET_LEAD.sub("", figure.name)
             figure.name = figure.name if figure.name.endswith("目标") else figure.name + "目标"
 
-    def _heading_spans(self) -> dict[int, tuple[int, int]]:
-        """The span a section heading gives the paragraphs under it (`二、1-9月主要指标`),
-        by line: a level-one heading (一、) sets or clears it, a level-two one ((一)) sets it."""
-        spans: dict[int, tuple[int, int]] = {}
-        current = None
-        for number, line in enumerate(self.folded.split("\n"), start=1):
-            stripped = line.strip()
-            level = 1 if HEADING_1.match(stripped) else 2 if HEADING_2.match(stripped) else 0
-            if level and len(stripped) <= 40 and not re.search(r"[。;,]", stripped):
-                found = SPAN.search(stripped)
-                months = _months_of(found.group(0)) if found else None
-                if months or level == 1:
-                    current = months if months != (self._period_months or None) else None
-            elif current is not None:
-                spans[number] = current
-        return spans
-
-    def _label_before(self, start: int) -> str:
-        """`规上工业总产值：完成156.3亿元…`: the label before a colon names the figures of
-        the sentence after it that have no name of their own."""
-        gap = self.folded[max(0, start - 40):start].rstrip()
-        if not gap.endswith(":"):
-            return ""
-        cut = max(gap.rfind(c, 0, len(gap) - 1) for c in "。;,!?\n")
-        end = start - (len(self.folded[max(0, start - 40):start]) - len(gap)) - 1
-        label = self.original[end - (len(gap) - 1 - cut - 1):end]
-        label = LABEL_NUMBERING.sub("", label.strip())
-        return label if 2 <= len(label) <= 20 and not HAS_DIGIT.search(label) else ""
-
-    def _target_context(self, text: str, at: int) -> bool:
-        """Whether the number at `at` is a target: after `目标是/目标为` in its sentence, with
-        目标 or 确保/力争 in its clause, or under a `全年目标：` heading; `完成年度目标的105%`
-        is a completion, not a target."""
-        clause = text[max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1:at]
-        if P.COMPLETION.search(clause.rstrip()):
-            return False
-        return self._after_target_heading or bool(TARGET_SAID.search(text, 0, at)) \
-            or "目标" in clause or bool(TARGET_CUE.search(clause))
-
     def _list_names(self, before: str, count: int) -> list[str] | None:
         clause = before[before.rfind(",") + 1:]
         parts = [p for p in LIST_SPLIT.split(clause) if p.strip()]
@@ -314,162 +253,6 @@ class FigureReader:
         return [clean_name(p, p) for p in parts]
 
     # -- growth ---------------------------------------------------------------------------
-    def _growth(self, tok, text, sentence, quote, cursor, in_segment, last_list) -> list[Figure]:
-        if tok.group("double") is not None:
-            growths = [P.DOUBLE_PCT]
-            word = tok.group("double")
-        else:
-            number = float(tok.group("g").replace(",", ""))
-            if tok.group("gunit") == "倍":
-                number *= 100
-            word = tok.group("gword")
-            growths = [number] + [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?",
-                                                                  tok.group("glist") or "")]
-            if P.NEGATIVE_GROWTH.search(word):
-                growths = [-abs(g) if g > 0 else g for g in growths]
-        before = text[cursor:tok.start()]
-        base = sentence.start + cursor
-        before_o = self.original[base:base + len(before)]
-        if P.NOT_YOY.search(before.rstrip()) or "环比" in word:
-            label = re.sub(r"^[\s,、]+", "", before[before.rfind(",") + 1:])
-            name = (in_segment[-1].name if in_segment else "") + (label or "") + \
-                re.sub(r"\d.*", "", word)
-            return [Figure(name=name.strip() or word, quote=quote.strip(), line=sentence.line,
-                           value=abs(growths[0]) if growths[0] else growths[0], unit="%",
-                           kind="other", pos=tok.start())]
-        previous = in_segment[-1] if in_segment else None
-        if self._target_context(text, tok.start()):
-            name = growth_subject(before, before_o) or (previous.name if previous else "")
-            return [Figure(name=name + "增长目标", quote=quote.strip(), line=sentence.line,
-                           value=growths[0], unit="%", kind="other", pos=tok.start())]
-        if len(growths) == 1 and previous is not None and previous.yoy_pct is None \
-                and previous.value is not None and ATTACH_FILLER.match(before) \
-                and previous.kind != "other":
-            previous.yoy_pct = growths[0]
-            return []
-        if len(growths) > 1 and len(last_list) == len(growths) \
-                and ATTACH_FILLER.match(before.replace("分别", "")) \
-                and all(f.yoy_pct is None for f in last_list):
-            for figure, growth in zip(last_list, growths):  # 分别为a、b，同比分别增长x%、y%
-                figure.yoy_pct = growth
-            return []
-        if len(growths) > 1:
-            names = self._growth_list_names(text, cursor, tok.start(), len(growths))
-        else:
-            names = [growth_subject(before, before_o)]
-            if not names[0] and self._label and not HAS_DIGIT.search(text[:tok.start()]):
-                names = [self._label]
-            if not names[0] and previous is not None:
-                names = [previous.name]
-        made = []
-        for name, growth in zip(names, growths):
-            if not name:
-                continue
-            made.append(Figure(name=name, quote=quote.strip(), line=sentence.line,
-                               yoy_pct=growth, pos=tok.start()))
-        return made
-
-    def _growth_list_names(self, text: str, cursor: int, at: int, count: int) -> list[str]:
-        """Names for `分别增长a%、b%…`: the list of names before it, plus a shared suffix
-        (`电子信息、新材料等产业产值同比分别增长` → 电子信息产业产值 …)."""
-        before = text[cursor:at]
-        suffix = ""
-        if "分别" in before:
-            listed = before[:before.rindex("分别")]
-        else:
-            listed = before
-        clauses = [c for c in re.split(r"[,;]", listed) if c.strip()]
-        with_list = next((c for c in reversed(clauses) if "、" in c or "和" in c), "")
-        if not with_list:
-            return [""] * count
-        subject = clauses[-1] if clauses and clauses[-1] != with_list else ""
-        subject = re.sub(r"(?:同比|分别|增长|增速|增幅)+$", "", subject).strip()
-        if "等" in with_list:
-            with_list, suffix = with_list.split("等", 1)
-            suffix = re.sub(r"(?:同比|分别|增长|增速|增幅)+$", "", suffix).strip()
-        suffix = suffix or subject
-        items = [p for p in LIST_SPLIT.split(with_list) if p.strip()]
-        items = [LIST_ITEM_END.sub("", strip_lead(i)).strip() for i in items]
-        items = items[-count:] if len(items) >= count else items + [""] * (count - len(items))
-        return [i + suffix if i and suffix and not i.endswith(suffix) else i for i in items]
-
-    # -- 个百分点 -----------------------------------------------------------------------------
-    def _pp(self, tok, before, figures, last_list, sign):
-        value = float(tok.group("pp"))
-        if "拉动" in before or "贡献" in before:
-            return sign
-        if P.PP_DOWN.search(before):
-            sign = -1
-        elif P.PP_UP.search(before):
-            sign = 1
-        sign = sign or 1
-        targets = [f for f in (last_list or figures[-1:]) if f.yoy_pp is None]
-        if not targets:
-            return sign
-        target = targets[0]
-        target.yoy_pp = sign * abs(value)
-        basis = P.PP_BASIS.search(before.strip(" ,、"))
-        target.pp_basis = basis.group("basis") if basis else ("上年同期" if re.search(
-            r"同期|同比|上年", before) else None)
-        return sign
-
-    # -- ranks ----------------------------------------------------------------------------
-    def _rank(self, tok, text, before, in_segment, in_sentence, paragraph_figures) -> None:
-        if tok.group("tscope") is not None:
-            said = RankSaid(1, tok.group("tscope"))
-        elif tok.group("mn") is not None:
-            said = RankSaid(cn_number(tok.group("mn")) or 0, tok.group("mscope").strip() or None)
-        else:
-            scope = (tok.group("rscope2") or tok.group("rscope") or "").strip()
-            scope = re.sub(r"^(?:均为|均|为|在|于)|(?:中|的)$", "", scope).strip() or None
-            said = RankSaid(cn_number(tok.group("rn")) or 0, scope)
-        if said.rank <= 0:
-            return
-        target = None
-        if in_segment:
-            target = in_segment[-1]
-        elif in_sentence:
-            target = in_sentence[-1]
-        else:
-            subject = re.sub(r"[,、\s]", "", text[:tok.start()])
-            growth_rank = bool(re.search(r"增幅|增速|增长", subject))
-            best, best_score = None, 0.0
-            for figure in paragraph_figures:
-                overlap = len(set(subject) & set(figure.name)) / max(1, len(set(figure.name)))
-                score = overlap + (0.5 if growth_rank and figure.yoy_pct is not None else 0)
-                if score > best_score:
-                    best, best_score = figure, score
-            target = best if best_score >= 0.5 else None
-            if target is not None and growth_rank:
-                said.of = "growth"
-        if target is None:
-            return
-        if target.value is None or re.search(r"增幅|增速", before):
-            said.of = "growth"
-        target.ranks.append(said)
-
-
-def _months_of(text: str) -> tuple[int, int] | None:
-    from econdash.core.extract.spans import parse_span
-    span = parse_span(text)
-    return span.months if span else None
-
-
-def _this_sentence_only(opening, text: str) -> bool:
-    """A single month or a later quarter (`10月当月`, `二季度`) narrows one sentence only."""
-    first, last = opening.months
-    return first > 1 or first == last or "当月" in text[:opening.end + 3]
-
-
-def _clause_at(clause_spans: dict[int, tuple[int, int]], pos: int) -> int | None:
-    starts = [s for s in clause_spans if s <= pos]
-    return max(starts) if starts else None
-
-
-def strip_lead(text: str) -> str:
-    return re.sub(r"^(?:其中|从产业看|从县区看|[\s,、:])+", "", text)
-
-
 def read_figures(folded: str, original: str, year: int,
                  months: tuple[int, int] | None = None) -> list[Figure]:
     """All figures of a report text (`months`: the report's own span)."""
