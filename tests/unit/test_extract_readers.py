@@ -4,7 +4,6 @@ get a message saying what to do."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 from html import escape
 from pathlib import Path
