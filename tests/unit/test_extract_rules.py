@@ -293,3 +293,13 @@ def test_respectively_growths_go_to_the_list_of_values_before_them() -> None:
     found = figures("全区规上工业营业收入、利润总额分别为123.4亿元、4.5亿元，同比分别增长5%、-3%。")
     assert [(f.name, f.value, f.yoy_pct) for f in found] == [
         ("规上工业营业收入", 123.4, 5), ("利润总额", 4.5, -3)]
+
+
+def test_respectively_growths_go_to_the_values_of_their_clause_group() -> None:
+    found = figures("全市规上工业企业实现营业收入1234.5亿元、利润总额67.8亿元，分别增长5.6%和-2.3%。")
+    assert [(f.value, f.yoy_pct) for f in found] == [(1234.5, 5.6), (67.8, -2.3)]
+
+
+def test_a_growth_rate_that_fell_to_a_level_and_a_scope_before_the_rank_verb() -> None:
+    f = one("1-8月，全县规上工业增加值增速回落至3.2%，全市排名第3。", "增加值")
+    assert f.yoy_pct == 3.2 and [(r.rank, r.scope) for r in f.ranks] == [(3, "全市")]

@@ -35,7 +35,7 @@ class ChangeRules:
             word = tok.group("gword")
             growths = [number] + [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?",
                                                                   tok.group("glist") or "")]
-            if P.NEGATIVE_GROWTH.search(word):
+            if P.NEGATIVE_GROWTH.search(word) and not word.rstrip().endswith("至"):
                 growths = [-abs(g) if g > 0 else g for g in growths]
         before = text[cursor:tok.start()]
         base = sentence.start + cursor
@@ -57,10 +57,11 @@ class ChangeRules:
                 and previous.kind != "other":
             previous.yoy_pct = growths[0]
             return []
-        if len(growths) > 1 and len(last_list) == len(growths) \
-                and ATTACH_FILLER.match(before.replace("分别", "")) \
-                and all(f.yoy_pct is None for f in last_list):
-            for figure, growth in zip(last_list, growths):  # 分别为a、b，同比分别增长x%、y%
+        group = in_segment[-len(growths):] if len(growths) > 1 else []
+        if len(group) == len(growths) and ATTACH_FILLER.match(before.replace("分别", "")) \
+                and all(f.yoy_pct is None and f.value is not None and f.kind != "other"
+                        for f in group):
+            for figure, growth in zip(group, growths):  # 分别为a、b，同比分别增长x%、y%
                 figure.yoy_pct = growth
             return []
         if len(growths) > 1:
@@ -130,7 +131,8 @@ class ChangeRules:
         elif tok.group("mn") is not None:
             said = RankSaid(cn_number(tok.group("mn")) or 0, tok.group("mscope").strip() or None)
         else:
-            scope = (tok.group("rscope2") or tok.group("rscope") or "").strip()
+            scope = (tok.group("rscope2") or tok.group("rscope") or tok.group("rscope0")
+                     or "").strip()
             scope = re.sub(r"^(?:均为|均|为|在|于)|(?:中|的)$", "", scope).strip() or None
             said = RankSaid(cn_number(tok.group("rn")) or 0, scope)
         if said.rank <= 0:
