@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext = commands.add_parser("extract", help="propose a period's figures from a report file",
                               description="Read a report (.docx, .txt, .html, .pdf), propose "
                               "each figure with its source sentence, and write a draft period.")
-    ext.add_argument("report", metavar="REPORT")
+    ext.add_argument("report", metavar="REPORT",
+                     help="the report file: .docx, .txt, .html/.htm or .pdf with a text layer")
     ext.add_argument("--period", metavar="ID", help="the period when the text does not say it, "
                      "e.g. 2022H1, 2022Q1, 2022M01-M05")
     where = ext.add_mutually_exclusive_group()

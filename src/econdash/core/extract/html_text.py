@@ -13,7 +13,9 @@ from html.parser import HTMLParser
 SKIP_TAGS = {"script", "style", "nav", "footer", "header", "aside", "noscript", "form", "select",
              "button", "iframe", "svg", "template", "head"}
 BOILERPLATE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|head|breadcrumb|crumb|"
-                         r"sidebar|side|copyright|share|toolbar|topbar|banner|links?|login|search)"
+                         r"sidebar|side|copyright|share|toolbar|topbar|banner|links?|login|search|"
+                         r"related|relate|recommend|hot|xgxw|xglj|comment|pager|pagination|ads?|"
+                         r"advert)"
                          r"(?:$|[\s_-])", re.I)
 BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
          "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "hr", "title", "main"}
