@@ -75,7 +75,7 @@ def extract_command(report: Path, period_id: str | None, out: Path | None,
             raise EcondashError(f"--period {period_id}: {exc}") from None
     source = read_report(report.expanduser())
     extraction = extract_text(source.text, source.source_file, period)
-    lines = [_summary(extraction, source.kind)]
+    lines = _summary(extraction, source.kind)
     if into is not None:
         lines += _into(extraction, into.expanduser())
         return lines, None
@@ -93,7 +93,7 @@ def extract_command(report: Path, period_id: str | None, out: Path | None,
     return lines, tomli_w.dumps(report_document(extraction))
 
 
-def _summary(extraction: Extraction, kind: str) -> str:
+def _summary(extraction: Extraction, kind: str) -> list[str]:
     period = Period(extraction.year, *extraction.months)
     tiers = sum(1 for f in extraction.figures if f.kind == "tier")
     figures = sum(1 for f in extraction.figures if f.kind != "tier")
@@ -101,10 +101,10 @@ def _summary(extraction: Extraction, kind: str) -> str:
             f"({period.id}); {figures} figures, {tiers} honour counts, "
             f"{len(extraction.enterprises)} enterprises, {len(extraction.projects)} projects "
             "proposed (a draft: review before it counts)")
-    if extraction.year_guessed:
-        line += f"\n  the report does not say its year; {extraction.year} was assumed: pass " \
-                "--period (e.g. --period 2022H1) if that is wrong"
-    return line
+    if not extraction.year_guessed:
+        return [line]
+    return [line, f"  the report does not say its year; {extraction.year} was assumed: pass "
+                  "--period (e.g. --period 2022H1) if that is wrong"]
 
 
 def _into(extraction: Extraction, target: Path) -> list[str]:
