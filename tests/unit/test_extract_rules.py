@@ -303,3 +303,9 @@ def test_respectively_growths_go_to_the_values_of_their_clause_group() -> None:
 def test_a_growth_rate_that_fell_to_a_level_and_a_scope_before_the_rank_verb() -> None:
     f = one("1-8月，全县规上工业增加值增速回落至3.2%，全市排名第3。", "增加值")
     assert f.yoy_pct == 3.2 and [(r.rank, r.scope) for r in f.ranks] == [(3, "全市")]
+
+
+def test_approximate_figures_keep_their_number_and_say_so_in_a_note() -> None:
+    found = figures("短信发布2.4万余条，参加企业500余家，新增贷款2000多万元。")
+    assert [(f.value, f.unit) for f in found] == [(2.4, "万条"), (500, "家"), (2000, "万元")]
+    assert all(f.note and "约数" in f.note for f in found)

@@ -139,7 +139,7 @@ class FigureReader(ContextRules, ChangeRules):
             value, unit_start, unit_end = float(number), tok.start("cu"), tok.end("cu")
         else:
             value = float(tok.group("v").replace(",", ""))
-            unit_f = tok.group("u")
+            unit_f = (tok.group("mag") or "") + tok.group("u")  # 2.4万余条 → 2.4 万条
             unit_start, unit_end = tok.start("u"), tok.end("u")
         after = text[tok.end():tok.end() + 12]
         if unit_f == "个" and P.NOT_COUNT_AFTER.match(after):
@@ -167,6 +167,8 @@ class FigureReader(ContextRules, ChangeRules):
             names = [re.sub(r"^(?:新增|累计|净增|新认定)", "", f.name) + label
                      for f in in_segment[-len(values):]]
         unit = self.original[sentence.start + unit_start:sentence.start + unit_end]
+        if tok.group("cv") is None and tok.group("mag"):
+            unit = self.original[sentence.start + tok.start("mag")] + unit
         new_cursor = values[-1][0].end()
         if names is None:
             values = values[:1]
@@ -180,6 +182,9 @@ class FigureReader(ContextRules, ChangeRules):
             figure = Figure(name=name, quote=quote.strip(), line=sentence.line, value=val,
                             unit=unit, pos=vtok.start(),
                             said=text[max(cursor, text.rfind(",", 0, vtok.start()) + 1):vtok.start()])
+            if vtok.group("cv") is None and (vtok.group("approx") or vtok.group("after_unit")):
+                said = self.original[sentence.start + vtok.start():sentence.start + vtok.end()]
+                figure.note = f"约数: 原文“{said}”"  # 2000多万元: the 多 is not in the number
             self._value_kind(figure, text, cursor, vtok, in_segment)
             made.append(figure)
         return made, new_cursor

@@ -33,7 +33,8 @@ RANK = (r"(?:在(?P<rscope2>[^,;。\d]{1,16}?)中\s*|(?P<rscope0>全[省市国�
 RANK_MORE = (r"(?<=[位名])、(?P<mscope>[^\d,;。、第]{1,14}?)第\s*(?P<mn>" + _CN + r"|\d{1,3})"
              r"(?:位|名)")
 RANK_TOP = r"(?P<tscope>全[省市国区县]|全国同类)(?:最多|最高|首位|最大|最快|第一)"
-VALUE = (r"(?P<v>" + NUM + r")\s*(?P<approx>多|余)?\s*(?P<u>" + _UNIT + r")"
+VALUE = (r"(?P<v>" + NUM + r")\s*(?P<mag>[万亿](?=[余多]))?(?P<approx>多|余)?\s*"
+         r"(?P<u>" + _UNIT + r")"
          r"(?P<after_unit>[余多]?)")
 CN_VALUE = r"(?P<cv>" + _CN + r")\s*(?P<cu>家|个|项)"
 

@@ -83,8 +83,11 @@ def _indicator(figure: Figure, matcher: IdMatcher, months: tuple[int, int]) -> d
                              if v is not None} for r in more]
     if figure.completion_pct is not None:
         row["completion_pct"] = _number(figure.completion_pct)
+    notes = [figure.note] if figure.note else []
     if figure.kind == "other":
-        row["note"] = "比较、目标或完成率 (not a 同比 figure)"
+        notes.append("比较、目标或完成率, 不是同比数")
+    if notes:
+        row["note"] = "; ".join(notes)
     row["quote"] = figure.quote
     row["quote_line"] = figure.line
     return row
