@@ -309,3 +309,13 @@ def test_approximate_figures_keep_their_number_and_say_so_in_a_note() -> None:
     found = figures("短信发布2.4万余条，参加企业500余家，新增贷款2000多万元。")
     assert [(f.value, f.unit) for f in found] == [(2.4, "万条"), (500, "家"), (2000, "万元")]
     assert all(f.note and "约数" in f.note for f in found)
+
+
+def test_traditional_report_rules_hold_in_its_own_script() -> None:
+    found = figures("1至9月，全區規模以上工業總產值達到1,025.6億元，同比增長11.3%，增幅高於全市平均"
+                    "2.4個百分點，排名全市第二。新增規上企業42戶，累計達到318戶。"
+                    "工業用電量較上年減少3.2%。技術改造投資增長一倍。")
+    assert [(f.name, f.value, f.yoy_pct) for f in found] == [
+        ("規模以上工業總產值", 1025.6, 11.3), ("新增規上企業", 42, None), ("規上企業累計", 318, None),
+        ("工業用電量", None, -3.2), ("技術改造投資", None, 100)]
+    assert found[0].months == (1, 9) and (found[0].yoy_pp, found[0].pp_basis) == (2.4, "全市")

@@ -228,13 +228,16 @@ class FigureReader(ContextRules, ChangeRules):
     def _value_kind(self, figure: Figure, text: str, cursor: int, tok, in_segment) -> None:
         before = text[cursor:tok.start()]
         previous = in_segment[-1] if in_segment else None
-        if figure.name in SHORT_NAMES or (not figure.name and previous) or (
-                figure.name in ("新增", "净增", "累计", "新认定") and previous is not None
-                and INHERITABLE.search(previous.name) and not re.match(r"较|比|\d", previous.name)):
+        own = fold(figure.name)  # the checks read simplified; the name keeps its script
+        if own in SHORT_NAMES or (not figure.name and previous) or (
+                own in ("新增", "净增", "累计", "新认定") and previous is not None
+                and INHERITABLE.search(fold(previous.name))
+                and not re.match(r"较|比|\d", fold(previous.name))):
             if previous is not None:
-                base = re.sub(r"^(?:新增|累计有|累计|净增|新认定)", "", previous.name)
-                if figure.name.endswith("企业"):
-                    base = re.sub(r"(?:企业|公司)$", "", base)
+                lead = re.match(r"(?:新增|累计有|累计|净增|新认定)", fold(previous.name))
+                base = previous.name[lead.end():] if lead else previous.name
+                if own.endswith("企业") and re.search(r"(?:企业|公司)$", fold(base)):
+                    base = base[:-2]
                 figure.name = base + figure.name
         if figure.unit and figure.unit.strip() in ("%",) and P.COMPLETION.search(before.rstrip()):
             figure.kind = "other"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from econdash.core.extract.chinese import fold
 from econdash.core.extract.spans import SPAN, YEAR_ONLY
 
 VERB = re.compile(r"(?:累计有|累计实现|实现了|实现|完成了|完成|达到了|达到|共计|总计|合计|拥有|共有|录得|累计达)")
@@ -19,7 +20,7 @@ LEAD = re.compile(r"^(?:[\s,、:()“”\"'·]|其中|同时|另外|此外|目�
                   r"分行业看|从行业看|分产业看|从产业看|分区域看|从县区看|分地区看|分领域看)+")
 SCOPE = re.compile(r"^(?:全区|全县|全市|全省|全镇|我区|我县|我市|我省|本区|本县|本市|全局|我局|该区|该县)")
 QUALIFIERS = ("区属", "县属", "市属", "规上", "规模以上", "规模上", "规下", "规模以下")
-GROWTH_TAIL = re.compile(r"(?:同比|增速|增幅|增长率|增长|的)+$")
+GROWTH_TAIL = re.compile(r"(?:同比|[较比](?:上年|去年)?同期|[较比](?:上年|去年)|增速|增幅|增长率|增长|的)+$")
 MAX_NAME = 40
 # Objects that are verbs themselves (工业税收完成入库): the subject is the figure.
 OBJECT_VERB = re.compile(r"(?:入库|入统|纳统|到位|兑现)$|(?:入库|入统|纳统)")
@@ -102,8 +103,7 @@ def _original_of(prefix: str, subject_f: str, subject_o: str) -> str:
 def growth_subject(folded: str, original: str) -> str:
     """The name of a growth-only figure: `工业投资` in `工业投资增长16.3%`."""
     name = clean_name(folded, original)
-    folded_name = name
-    match = GROWTH_TAIL.search(folded_name)
+    match = GROWTH_TAIL.search(fold(name))
     if match and match.start() > 0:
         name = name[:match.start()]
     return name.strip(" ,、")
