@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE",
                      help="keep rows where COLUMN equals VALUE (repeatable)")
     exp.add_argument("--lang", dest="export_lang", choices=("zh", "en"), default="zh")
+    ext = commands.add_parser("extract", help="propose a period's figures from a report file",
+                              description="Read a report (.docx, .txt, .html, .pdf), propose "
+                              "each figure with its source sentence, and write a draft period.")
+    ext.add_argument("report", metavar="REPORT",
+                     help="the report file: .docx, .txt, .html/.htm or .pdf with a text layer")
+    ext.add_argument("--period", metavar="ID", help="the period when the text does not say it, "
+                     "e.g. 2022H1, 2022Q1, 2022M01-M05")
+    where = ext.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="DIR", help="write a new period folder here")
+    where.add_argument("--into", metavar="DATASET", help="add the draft period to this dataset")
     demo = commands.add_parser("demo-data", help="write a synthetic dataset at any scale",
                                description="Write a clearly labelled synthetic dataset, seeded.")
     demo.add_argument("out", metavar="OUT")
@@ -208,6 +218,19 @@ def _split_filter(text: str) -> tuple[str, str]:
     return column.strip(), value.strip()
 
 
+def run_extract(args: argparse.Namespace) -> int:
+    """`econdash extract REPORT`."""
+    from pathlib import Path
+    from econdash.core.extract.run import extract_command
+    lines, toml = extract_command(Path(args.report), args.period,
+                                  Path(args.output) if args.output else None,
+                                  Path(args.into) if args.into else None)
+    say(*lines, error=toml is not None)
+    if toml is not None:
+        sys.stdout.write(toml)
+    return EXIT_OK
+
+
 def run_demo(args: argparse.Namespace) -> int:
     """`econdash demo-data OUT`."""
     from pathlib import Path
@@ -301,5 +324,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": run_import,
     "new-period": run_new_period,
     "export": run_export,
+    "extract": run_extract,
     "demo-data": run_demo,
 }

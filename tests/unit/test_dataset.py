@@ -233,7 +233,7 @@ def test_dump_matches_the_contract_shape(full_dataset: Path) -> None:
         "rank": None}
     assert period["tiers"] == [{"programme": "制造业单项冠军", "level": "国家级", "status": "认定",
                                 "count": 1, "programme_en": None, "note": None,
-                                "quote": None, "quote_line": None}]
+                                "kind": None, "quote": None, "quote_line": None}]
     [project] = period["projects"]
     assert (project["name"], project["category"], project["planned_invest"]) == ("园区A", "小微企业园", 3.5)
     [honour] = period["enterprises"]

@@ -13,11 +13,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from econdash.core.errors import FileProblem, Problem
+from econdash.core.errors import FileProblem, Problem, did_you_mean
 from econdash.core.loaders.text import decode, read_bytes
 from econdash.core.loaders.toml_lines import TomlLines, long_number_line, nesting_line
 from econdash.core.loaders.toml_table import TableReader
-from econdash.core.model.dataset import Indicator, Tier
+from econdash.core.model.dataset import Indicator, RankEntry, Tier
 from econdash.core.model.period import Period
 
 TOP_KEYS = ("period", "indicator", "tier")
@@ -25,10 +25,14 @@ PERIOD_KEYS = ("year", "months", "label", "region", "source", "published", "stat
                "source_file")
 STATUSES = ("final", "draft")
 INDICATOR_KEYS = ("id", "name", "name_en", "category", "value", "unit", "yoy_pct", "months",
-                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline",
-                  "quote", "quote_line")
-TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note", "quote",
+                  "rank", "rank_scope", "target", "target_of", "parent", "note", "headline")
+# Contract v1.1 (docs/dataset-format.md, "Extended figures").
+EXTENDED_KEYS = ("yoy_pp", "pp_basis", "rank_of", "ranks", "completion_pct", "quote", "quote_line")
+TIER_KEYS = ("programme", "programme_en", "level", "status", "count", "note", "kind", "quote",
              "quote_line")
+RANK_KEYS = ("rank", "scope", "of")
+RANK_OF = ("value", "growth")
+TIER_KINDS = ("new", "total")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")  # (also read by polars: keep to shared syntax)
 PLAUSIBLE_YEARS = (1900, 2200)
 TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -53,6 +57,8 @@ class Report:
     tiers: list[Tier] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
+    source_file: str | None = None
+    rank_tables: int = 0
 
 
 def load_report(path: Path, shown: str) -> Report:
@@ -175,7 +181,7 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     indicator_id = table.text("id", required=True)
     if indicator_id is not None:
         table.name_self(indicator_id)
-    table.check_keys(INDICATOR_KEYS)
+    _check_indicator_keys(table)
     if indicator_id is not None:
         if not ID_PATTERN.match(indicator_id):
             table.error("id", id_rule(indicator_id))
@@ -188,16 +194,60 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     rank = table.integer("rank")
     values = dict(value=table.number("value"), yoy_pct=table.number("yoy_pct"),
                   target=table.number("target"))
-    texts = {key: table.text(key)
-             for key in ("name_en", "unit", "rank_scope", "parent", "note", "quote")}
+    texts = {key: table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note")}
     headline = table.boolean("headline")
+    extended = _read_extended(table, report, rank, texts["rank_scope"])
     if indicator_id is None or name is None or category is None or report.period is None:
         return
     span = Period(report.period.year, *months) if months else report.period
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
-        target_of=target_of, headline=headline, line=table.line(None),
-        quote_line=table.integer("quote_line"), **values, **texts))
+        target_of=target_of, headline=headline, line=table.line(None), **values, **texts,
+        **extended))
+
+
+def _check_indicator_keys(table: TableReader) -> None:
+    """TableReader.check_keys, with the v1 keys first in the hints: a slip such as `yoy`
+    still points at `yoy_pct`, not at the newer `yoy_pp`."""
+    for key in table.table:
+        if key in INDICATOR_KEYS or key in EXTENDED_KEYS:
+            continue
+        hint = did_you_mean(key, [k for k in INDICATOR_KEYS if k not in table.table]) \
+            or did_you_mean(key, [k for k in EXTENDED_KEYS if k not in table.table])
+        if hint:
+            table.error(key, f"unknown key{hint}")
+        else:
+            table.error(key, "unknown key; ignored", severity="warning")
+
+
+def _read_extended(table: TableReader, report: Report, rank: int | None,
+                   rank_scope: str | None) -> dict:
+    """The optional keys of contract v1.1: yoy_pp (+ pp_basis), rank_of, [[indicator.ranks]],
+    completion_pct, quote and quote_line (docs/dataset-format.md, "Extended figures")."""
+    rank_of = table.text("rank_of") or "value"
+    if rank_of not in RANK_OF:
+        table.error("rank_of", f"must be \"value\" or \"growth\", not {rank_of!r}")
+        rank_of = "value"
+    ranks = [RankEntry(rank, rank_scope, rank_of)] if rank is not None else []
+    raw = table.table.get("ranks", [])
+    if not isinstance(raw, list):
+        table.error("ranks", "must be written as [[indicator.ranks]] tables")
+        raw = []
+    for entry in raw:
+        sub = TableReader(entry, "indicator.ranks", report.rank_tables, table.lines, table.shown,
+                          report.problems)
+        report.rank_tables += 1
+        sub.check_keys(RANK_KEYS)
+        number, scope, of = sub.integer("rank", required=True), sub.text("scope"), sub.text("of")
+        if of is not None and of not in RANK_OF:
+            sub.error("of", f"must be \"value\" or \"growth\", not {of!r}")
+            of = None
+        if number is not None:
+            ranks.append(RankEntry(number, scope, of or "value"))
+    quote_line = table.integer("quote_line")
+    return dict(yoy_pp=table.number("yoy_pp"), pp_basis=table.text("pp_basis"), rank_of=rank_of,
+                ranks=tuple(ranks), completion_pct=table.number("completion_pct"),
+                quote=table.text("quote"), quote_line=quote_line)
 
 
 def id_rule(bad_id: str) -> str:
@@ -219,9 +269,13 @@ def _read_tier(table: TableReader, report: Report) -> None:
         count = None
     level, status = table.text("level"), table.text("status")
     programme_en, note = table.text("programme_en"), table.text("note")
+    kind = table.text("kind")
+    if kind is not None and kind not in TIER_KINDS:
+        table.error("kind", f"must be \"new\" (新增) or \"total\" (累计/总数), not {kind!r}")
+        kind = None
     quote, quote_line = table.text("quote"), table.integer("quote_line")
     if programme is None or (count is None and not blank):
         return
     report.tiers.append(Tier(programme=programme, level=level, status=status, count=count,
-                             programme_en=programme_en, note=note, quote=quote,
+                             programme_en=programme_en, note=note, kind=kind, quote=quote,
                              quote_line=quote_line))

@@ -27,6 +27,15 @@ def _empty_frame() -> "pl.DataFrame":
 
 
 @dataclass(frozen=True)
+class RankEntry:
+    """One rank of a figure: 3rd in 全市 of the value, 6th in 珠三角 of the growth."""
+
+    rank: int
+    scope: str | None = None
+    of: str = "value"  # "value" or "growth"
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One figure of one report: value, unit, growth, span, rank, target."""
 
@@ -46,8 +55,18 @@ class Indicator:
     note: str | None = None
     headline: bool = False
     line: int | None = None
+    # Contract v1.1 (all optional; see docs/dataset-format.md "Extended figures"):
+    yoy_pp: float | None = None
+    """A change or gap in 个百分点, signed by direction (高于 +, 低于 −)."""
+    pp_basis: str | None = None
+    """What yoy_pp compares with (上年同期, 全省, 一季度 …)."""
+    rank_of: str = "value"
+    ranks: tuple[RankEntry, ...] = ()
+    """Every rank the report gives: the headline rank (rank, rank_scope) first."""
+    completion_pct: float | None = None
+    """完成年任务的32.5%: the share of the year's target done."""
     quote: str | None = None
-    """The source sentence an extracted figure came from, and its line in the report."""
+    """The sentence of the report the figure came from (econdash extract)."""
     quote_line: int | None = None
 
     def display_name(self, lang: str) -> str:
@@ -66,6 +85,8 @@ class Tier:
     """None only in a draft: a count still to be filled in."""
     programme_en: str | None = None
     note: str | None = None
+    kind: str | None = None
+    """"new" (新增 this period) or "total" (累计/总数); None when the report says neither."""
     quote: str | None = None
     quote_line: int | None = None
 
