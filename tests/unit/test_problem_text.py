@@ -90,14 +90,6 @@ def test_a_message_with_values_is_translated_whole():
     assert message_text(message, "en") == message
 
 
-def test_a_list_of_phrases_inside_a_message_is_translated_item_by_item():
-    message = ("indicator 'x' has different units in different periods: '亿元' in a/report.toml, "
-               "'万元' in b/report.toml (its series would mix them)")
-    assert message_text(message, "zh") == (
-        "指标 'x' 在不同时期单位不同：a/report.toml 中为 '亿元'，b/report.toml 中为 '万元'"
-        "（其序列会混用单位）")
-
-
 def test_a_leading_path_is_kept():
     assert message_text("my data: x.csv: is a link that loops", "zh") == "my data: x.csv：是一个循环链接"
 

@@ -83,7 +83,6 @@ LOADERS: dict[str, str] = {
     "parts of {} add up to {} ({}), not its {}": "{} 的构成合计 {}（{}），与其数值 {} 不一致",
     "indicator {} has different units in different periods: {} (its series would mix them)":
         "指标 {} 在不同时期单位不同：{}（其序列会混用单位）",
-    "{} in {}": "{1} 中为 {0}",
     # dataset.py
     "{}: no such folder": "{}：没有这个文件夹",
     "{}: is a file; give the dataset folder that holds the period folders (or one period "
