@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 
-from econdash.core.output.table_export import header
+from econdash.core.output.table_export import header as export_header
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -75,7 +75,7 @@ def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) 
         assert default.read_bytes().startswith(BOM)
         back = pl.read_csv(default)
         assert back["名称"].to_list() == shown["name"].to_list()  # headers in the interface language
-        assert back.columns == [header(c, "zh") for c in shown.columns if not c.startswith("__")]
+        assert back.columns == [export_header(c, "zh") for c in shown.columns if not c.startswith("__")]
         assert messages(app) == [(f"已导出 {shown.height} 行到 {default}", "information")]
 
         # Sorted rows go out in the order shown; the file name picks XLSX.
