@@ -100,7 +100,7 @@ def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) 
         assert severity == "error" and message.startswith("导出失败：")
         await submit(pilot, field, tmp_path / "out.json")
         assert app.screen is dialog
-        assert "unknown export format" in messages(app)[-1][0]
+        assert "未知的导出格式" in messages(app)[-1][0]
         # Esc closes without writing anything.
         await pilot.press("escape")
         await pilot.pause()
