@@ -16,6 +16,7 @@ from econdash.core.errors import EcondashError
 from econdash.core.i18n import tr
 from econdash.core.output.brief import period_brief
 from econdash.core.problem_text import message_text
+from econdash.core.terms import english_values
 from econdash.core.output.formats import export_frame
 from econdash.core.query.filtering import compute_view, query_expr
 from econdash.core.model.dataset import Dataset, PeriodData
@@ -113,7 +114,7 @@ def export_table(dataset: Dataset, output: Path, *, period_id: str | None, table
         raise EcondashError(tr("export.no_rows", lang, total=frame.height,
                                table=_table_word(table, lang), period=period.id))
     brief = period_brief(period, lang) if table == "indicators" else None
-    result = export_frame(localized_headers(rows, lang), output, fmt,
+    result = export_frame(localized_headers(english_values(rows, lang), lang), output, fmt,
                           title=f"{period.title(lang)} {tr(table, lang)}", brief=brief)
     return ([tr("export.wrote", lang, rows=rows.height, total=frame.height,
                 table=_table_word(table, lang), period=period.id, path=output)]
