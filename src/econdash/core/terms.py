@@ -95,7 +95,9 @@ def term(text: str | None, kind: str, lang: str) -> str:
 
 def has_term(text: str, kind: str) -> bool:
     """Whether English mode has a word for `text` (for tests of the tables)."""
-    return unit_term(text, "en") != text if kind == "unit" else text in KINDS[kind]
+    if kind == "unit":
+        return text.isascii() or unit_term(text, "en") != text
+    return text in KINDS[kind]
 
 
 def english_values(frame, lang: str):
