@@ -65,3 +65,40 @@ def test_english_mode_shows_chinese_only_in_the_datas_own_names() -> None:
 
     run_scenario(scenario, size=(160, 50), lang="en")
     assert not found, found
+
+
+# Latin words a Chinese screen may show: key names, file formats, the product, the
+# language switch, and file names (series.csv).
+LATIN_OK = {"English", "econdash", "Esc", "esc", "CSV", "csv", "XLSX", "Markdown", "SVG",
+            "Tab", "ctrl", "Home", "End", "PgUp", "PgDn", "Left", "Right", "Down", "Up",
+            "Enter", "series", "toml", "xlsx", "shift"}
+
+
+def english_names() -> list[str]:
+    dataset = load_dataset(bundled_dataset())
+    names = []
+    for period in dataset.periods:
+        names += [ind.name_en or "" for ind in period.indicators]
+        names += [tier.programme_en or "" for tier in period.tiers]
+        for frame in (period.projects, period.enterprises):
+            names += [v for c in frame.columns if c.endswith("_en")
+                      for v in frame[c].drop_nulls().to_list()]
+    return [n for n in names if n] + data_texts()
+
+
+def test_chinese_mode_shows_english_only_in_key_names_and_the_datas_own_names() -> None:
+    allowed = english_names()
+    found: dict[str, list[str]] = {}
+
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        for keys in ("1", "2", "3", "4", "5", "6", "c", "escape question_mark",
+                     "escape exclamation_mark", "escape ctrl+p"):
+            await pilot.press(*keys.split())
+            await pilot.pause(0.3)
+            words = set(re.findall(r"[A-Za-z][A-Za-z']{2,}", screen_text(app))) - LATIN_OK
+            words = {w for w in words if not any(w in name for name in allowed)}
+            if words:
+                found[keys] = sorted(words)
+
+    run_scenario(scenario, size=(160, 50), lang="zh")
+    assert not found, found
