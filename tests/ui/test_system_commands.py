@@ -34,7 +34,10 @@ def test_chinese_palette_has_no_english_and_keys_opens_econdash_help() -> None:
         placeholder = app.screen.query_one(CommandInput).placeholder
         assert placeholder.startswith("搜索命令")
         index = next(i for i, p in enumerate(palette_prompts_text) if p.startswith("按键"))
-        await pilot.press(*["down"] * (index + 1), "enter")
+        options = app.screen.query_one(CommandList)
+        while options.highlighted != index:
+            await pilot.press("down")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
     run_scenario(scenario, size=(140, 40))
@@ -47,3 +50,21 @@ def test_english_palette_is_english() -> None:
         assert not re.search(r"[\u3400-\u9fff]", joined.replace("中文", "")), joined
 
     run_scenario(scenario, size=(140, 40), lang="en")
+
+
+def test_no_matches_in_chinese() -> None:
+    async def scenario(app: EcondashApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"zzzqqq")
+        options = app.screen.query_one(CommandList)
+
+        def prompts() -> str:
+            return " ".join(str(options.get_option_at_index(i).prompt.renderable)
+                            if hasattr(options.get_option_at_index(i).prompt, "renderable")
+                            else str(options.get_option_at_index(i).prompt)
+                            for i in range(options.option_count))
+        await wait_for(pilot, lambda: "没有匹配项" in prompts())
+        assert "No matches" not in prompts()
+
+    run_scenario(scenario, size=(140, 40))
