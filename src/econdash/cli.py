@@ -14,9 +14,13 @@ import sys
 from typing import Callable, Sequence
 
 from econdash import __version__
+from econdash.cli_lang import argparse_words, cli_lang, localize_parser
 from econdash.core.errors import EcondashError
+from econdash.core.i18n import tr
+from econdash.core.problem_text import message_text, problem_text
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2, 2
+_LANG = "zh"  # the language of this run's messages (cli_lang.py), set by main
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--example", metavar="NAME",
                         help="open a bundled example dataset: three-cities (丽水/衢州/宁德 "
                         "industry 2011-2019)")
-    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: zh)")
+    parser.add_argument("--lang", choices=("zh", "en"),
+                        help="interface language (default: the saved one, else zh)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate a dataset; exit 1 if it does not load",
                                 description="Validate a dataset without opening the dashboard. "
@@ -78,14 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="dataset or period folder (default: the one econdash would open)")
     exp.add_argument("--period", metavar="ID", help="period id, e.g. 2022H1 (default: latest)")
     exp.add_argument("--table", choices=("indicators", "projects", "enterprises"),
-                     default="indicators")
+                     default="indicators", help="which table")
     exp.add_argument("--format", choices=("csv", "xlsx", "md"),
                      help="default: from the file suffix of -o")
-    exp.add_argument("-o", "--output", metavar="FILE", required=True)
+    exp.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     exp.add_argument("--search", default="", help="keep rows containing this text")
     exp.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE",
-                     help="keep rows where COLUMN equals VALUE (repeatable)")
-    exp.add_argument("--lang", dest="export_lang", choices=("zh", "en"), default="zh")
+                     help="keep rows where COLUMN equals VALUE (repeatable; COLUMN as the "
+                     "dashboard or the export header names it, in either language)")
+    exp.add_argument("--lang", dest="export_lang", choices=("zh", "en"),
+                     help="language of the headers and of the messages")
     ext = commands.add_parser("extract", help="propose a period's figures from a report file",
                               description="Read a report (.docx, .txt, .html, .pdf), propose "
                               "each figure with its source sentence, and write a draft period.")
@@ -98,27 +105,31 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--into", metavar="DATASET", help="add the draft period to this dataset")
     demo = commands.add_parser("demo-data", help="write a synthetic dataset at any scale",
                                description="Write a clearly labelled synthetic dataset, seeded.")
-    demo.add_argument("out", metavar="OUT")
-    demo.add_argument("--enterprises", type=int, default=10_000)
-    demo.add_argument("--projects", type=int, default=500)
-    demo.add_argument("--periods", type=int, default=12)
-    demo.add_argument("--indicators", type=int, default=40)
-    demo.add_argument("--seed", type=int, default=0)
+    demo.add_argument("out", metavar="OUT", help="folder to write (new or empty)")
+    demo.add_argument("--enterprises", type=int, default=10_000,
+                      help="number of enterprise honours")
+    demo.add_argument("--projects", type=int, default=500, help="number of projects")
+    demo.add_argument("--periods", type=int, default=12, help="number of periods")
+    demo.add_argument("--indicators", type=int, default=40,
+                      help="number of indicators per period")
+    demo.add_argument("--seed", type=int, default=0, help="random seed")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `econdash` command; returns the exit code."""
     _utf8_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    global _LANG
+    _LANG = cli_lang(sys.argv[1:] if argv is None else argv)
+    with argparse_words(_LANG):  # --help and argparse's errors in the user's language
+        args = localize_parser(build_parser(), _LANG).parse_args(argv)
     handler = COMMANDS.get(args.command or "", run_dashboard)
     try:
         return handler(args)
     except EcondashError as exc:
-        say(f"econdash: {exc.message}", error=True)
+        say(tr("cli.error", _LANG, message=message_text(exc.message, _LANG)), error=True)
         for problem in exc.problems:
-            say(f"  {problem}", error=True)
+            say(f"  {problem_text(problem, _LANG)}", error=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
@@ -127,14 +138,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # disk full, permission denied ... while writing
         where = f" {exc.filename}" if exc.filename else ""
-        say(f"econdash: cannot write or read{where}: {exc.strerror or exc}", error=True)
+        say(tr("cli.error", _LANG, message=message_text(
+            f"cannot write or read{where}: {exc.strerror or exc}", _LANG)), error=True)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("ECONDASH_DEBUG"):
             raise
-        say(f"econdash: internal error: {exc.__class__.__name__}: {exc}", error=True)
-        say("  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.",
-            error=True)
+        say(tr("cli.error", _LANG, message=message_text(
+            f"internal error: {exc.__class__.__name__}: {exc}", _LANG)), error=True)
+        say(message_text("  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see "
+                         "details.", _LANG), error=True)
         return EXIT_INTERNAL
 
 
@@ -151,7 +164,7 @@ def run_check(args: argparse.Namespace) -> int:
     """`econdash check`: print what loaded and every problem; exit 0 or 1."""
     from econdash.core.output.check import check_report
     dataset, choice = _load(args.path)
-    lines, ok = check_report(dataset, choice, strict=args.strict)
+    lines, ok = check_report(dataset, choice, strict=args.strict, lang=_LANG)
     say(*lines)
     return EXIT_OK if ok else EXIT_FAILED
 
@@ -207,14 +220,14 @@ def run_export(args: argparse.Namespace) -> int:
     filters = dict(_split_filter(f) for f in args.filter)
     _print_lines(export_table(dataset, Path(args.output), period_id=args.period,
                               table=args.table, fmt=args.format, search=args.search,
-                              filters=filters, lang=args.export_lang))
+                              filters=filters, lang=_LANG))
     return EXIT_OK
 
 
 def _split_filter(text: str) -> tuple[str, str]:
     column, sep, value = text.partition("=")
     if not sep or not column.strip():
-        raise EcondashError(f"--filter {text!r}: write it as COLUMN=VALUE, e.g. town=溪口镇")
+        raise EcondashError(tr("export.bad_filter", _LANG, text=repr(text)))
     return column.strip(), value.strip()
 
 
@@ -252,7 +265,8 @@ def _target(path: str | None):
 
 
 def _print_lines(lines: list[str]) -> None:
-    say(*lines)
+    """Lines a command wrote in English, in the language of this run."""
+    say(*(message_text(line, _LANG) for line in lines))
 
 
 def run_dashboard(args: argparse.Namespace) -> int:

@@ -233,7 +233,7 @@ def test_a_missing_dataset_shows_why(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
         assert app.dataset is None and app.load_error is not None
         text = plain(app.screen.query_one("#problems-list", Static).content)
-        assert "没有可显示的时期" in text and "no such folder" in text
+        assert "没有可显示的时期" in text and "没有这个文件夹" in text
         await pilot.press("escape", "[", "]", "c", "e", "l")  # nothing crashes without data
         await pilot.pause()
         assert app.current_period is None and app.lang == "en"

@@ -108,8 +108,8 @@ def test_errors_open_the_problems_screen_then_the_good_period(kind: str, via: st
         assert "Traceback" not in text
         await close_and_browse(app, pilot)
 
-    app = (EcondashApp(dataset=load_dataset(root)) if via == "dataset"
-           else EcondashApp(DatasetChoice(root, "--data")))
+    app = (EcondashApp(dataset=load_dataset(root), lang="en") if via == "dataset"
+           else EcondashApp(DatasetChoice(root, "--data"), lang="en"))
     app = run(app, scenario)
     assert app.return_code == 0
 
@@ -124,7 +124,7 @@ def test_duplicate_period_is_listed_on_the_problems_screen(tmp_path: Path) -> No
         assert shown(*DUPLICATE) in problems_plain(app)
         await close_and_browse(app, pilot)
 
-    assert run(EcondashApp(dataset=load_dataset(root)), scenario).return_code == 0
+    assert run(EcondashApp(dataset=load_dataset(root), lang="en"), scenario).return_code == 0
 
 
 def test_duplicate_period_is_told_without_asking(tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_duplicate_period_is_told_without_asking(tmp_path: Path) -> None:
         notified = any("good-2022H1-copy" in message for message, _ in notices_of(app))
         assert on_screen or notified
 
-    run(EcondashApp(dataset=load_dataset(root)), scenario)
+    run(EcondashApp(dataset=load_dataset(root), lang="en"), scenario)
 
 
 def test_no_dataset_at_all_says_no_such_folder(tmp_path: Path) -> None:
@@ -155,5 +155,5 @@ def test_no_dataset_at_all_says_no_such_folder(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
 
-    app = run(EcondashApp(DatasetChoice(missing, "--data")), scenario)
+    app = run(EcondashApp(DatasetChoice(missing, "--data"), lang="en"), scenario)
     assert app.return_code == 0

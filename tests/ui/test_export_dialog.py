@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import polars as pl
+
+from econdash.core.output.table_export import header as export_header
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -72,8 +74,8 @@ def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) 
         assert app.screen is section  # the dialog closed
         assert default.read_bytes().startswith(BOM)
         back = pl.read_csv(default)
-        assert back["name"].to_list() == shown["name"].to_list()
-        assert back.columns == [c for c in shown.columns if not c.startswith("__")]
+        assert back["名称"].to_list() == shown["name"].to_list()  # headers in the interface language
+        assert back.columns == [export_header(c, "zh") for c in shown.columns if not c.startswith("__")]
         assert messages(app) == [(f"已导出 {shown.height} 行到 {default}", "information")]
 
         # Sorted rows go out in the order shown; the file name picks XLSX.
@@ -85,7 +87,7 @@ def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) 
         await submit(pilot, field, tmp_path / "projects.xlsx")
         sheet = openpyxl.load_workbook(tmp_path / "projects.xlsx").active
         header = [c.value for c in sheet[1]]
-        names = [row[header.index("name")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        names = [row[header.index("名称")] for row in sheet.iter_rows(min_row=2, values_only=True)]
         assert names == order
         assert sheet.title.startswith("2022年上半年 项目")
 
@@ -98,7 +100,7 @@ def test_projects_filtered_sorted_to_csv_and_xlsx_and_bad_paths(tmp_path: Path) 
         assert severity == "error" and message.startswith("导出失败：")
         await submit(pilot, field, tmp_path / "out.json")
         assert app.screen is dialog
-        assert "unknown export format" in messages(app)[-1][0]
+        assert "未知的导出格式" in messages(app)[-1][0]
         # Esc closes without writing anything.
         await pilot.press("escape")
         await pilot.pause()
@@ -126,7 +128,7 @@ def test_markdown_from_indicators_has_the_brief_and_english_messages(tmp_path: P
         header, separator, *rows = [l for l in text.splitlines() if l.startswith("|")]
         assert separator.startswith("|---|")
         assert len(rows) == shown.height
-        column = header.strip("| ").split(" | ").index("id")
+        column = header.strip("| ").split(" | ").index("编号")
         assert [r.strip("| ").split(" | ")[column] for r in rows] == shown["id"].to_list()
 
         # In English: the English title, brief and message.
@@ -183,6 +185,6 @@ def test_an_xlsx_export_says_when_excel_cut_a_cell(tmp_path: Path) -> None:
         await submit(pilot, app.screen.query_one("#export-path", Input))
         shown = messages(app)
         assert any("long.xlsx" in m for m, _ in shown)
-        assert any("32,767" in m and "note" in m and "2" in m and severity == "warning"
+        assert any("32,767" in m and "备注" in m and "2" in m and severity == "warning"
                    for m, severity in shown), shown
     run(scenario)

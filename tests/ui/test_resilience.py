@@ -46,6 +46,10 @@ def storm(dataset_path: Path, start: str, seed: int, count: int = 500) -> Econda
     """`count` random keys in bursts of 10 from section `start`; returns the app after."""
     rng = random.Random(seed)
     app = EcondashApp(dataset=load_dataset(dataset_path))
+    # The palette's own Quit command is a way to quit too (ctrl+p, arrows, Enter): left out.
+    every_command = app.get_system_commands
+    app.get_system_commands = lambda screen: [  # type: ignore[method-assign]
+        command for command in every_command(screen) if command.callback != app.action_quit]
 
     async def main() -> None:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:

@@ -29,7 +29,7 @@ from econdash.core.loaders import load_dataset
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD = "good-2022H1"
-GOOD_LINE = ("  loaded 2022M01-M06 2022年上半年 from good-2022H1/: "
+GOOD_LINE = ("  loaded 2022M01-M06 2022 H1 from good-2022H1/: "
              "2 indicators, 0 tiers, 0 projects, 0 honours")
 LOADED = re.compile(r"^  loaded \S+ .* from (.+)/: ")
 MEGABYTE = 1 << 20

@@ -16,7 +16,7 @@ from econdash.core.errors import EcondashError
 from econdash.core.i18n import STRINGS
 from econdash.core.output.brief import period_brief
 from econdash.core.output.formats import export_frame, neutralise
-from econdash.core.output.table_export import export_table, pick_period
+from econdash.core.output.table_export import header, export_table, pick_period
 from econdash.core.query.filtering import query_expr
 from econdash.core.query.table_specs import TABLES
 from econdash.core.loaders import load_dataset
@@ -240,15 +240,21 @@ def expected_rows(period, table: str, search: str, filters: dict[str, str]) -> p
 def test_export_table_writes_exactly_the_filtered_rows(tmp_path: Path, bundled_data, table: str,
                                                        search: str, filters: dict) -> None:
     out = tmp_path / "out.csv"
-    lines = export_table(bundled_data, out, period_id=None, table=table, fmt=None,
-                         search=search, filters=filters)
     want = expected_rows(bundled_data.periods[-1], table, search, filters)
-    got = pl.read_csv(out, infer_schema=False)
     total = TABLES[table].frame(bundled_data.periods[-1], "zh").height
+    if want.height == 0:  # a filter that keeps nothing says so, and writes nothing
+        with pytest.raises(EcondashError, match=f"No row matches the filters .{total} {table}"):
+            export_table(bundled_data, out, period_id=None, table=table, fmt=None,
+                         search=search, filters=filters, lang="en")
+        assert not out.exists()
+        return
+    lines = export_table(bundled_data, out, period_id=None, table=table, fmt=None,
+                         search=search, filters=filters, lang="en")
+    got = pl.read_csv(out, infer_schema=False)
     assert lines == [f"Wrote {want.height} of {total} {table} rows of 2022M01-M06 to {out}"]
     assert got.height == want.height
     key = "enterprise" if table == "enterprises" else ("id" if table == "indicators" else "name")
-    assert got[key].to_list() == want[key].to_list()
+    assert got[header(key, "en")].to_list() == want[key].to_list()
     if filters or search:
         assert want.height < total
 
@@ -271,7 +277,7 @@ def test_export_indicators_markdown_has_the_brief(tmp_path: Path, bundled_data) 
     export_table(bundled_data, out, period_id="2022H1", table="indicators", fmt=None,
                  filters={"category": "工业"})
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# 2022年上半年 indicators\n\n**2022年上半年** · XX区\n")
+    assert text.startswith("# 2022年上半年 指标\n\n**2022年上半年** · XX区\n")
     assert "增长最快：" in text
     table_lines = [l for l in text.splitlines() if l.startswith("| ") and "工业" in l]
     assert len(table_lines) == indicators_frame(bundled_data.periods[0], "zh").filter(
@@ -282,7 +288,7 @@ def test_projects_markdown_has_no_brief(tmp_path: Path, bundled_data) -> None:
     out = tmp_path / "p.md"
     export_table(bundled_data, out, period_id=None, table="projects", fmt=None)
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# 2022年上半年 projects\n\n| name |")
+    assert text.startswith("# 2022年上半年 项目\n\n| 名称 |")
     assert "增长最快" not in text
 
 
@@ -293,7 +299,7 @@ def test_unknown_filter_column_lists_the_columns(tmp_path: Path, bundled_data) -
     message = caught.value.message
     assert "镇" in message
     for column in bundled_data.periods[0].projects.columns:
-        assert column in message
+        assert header(column, "zh") in message
     assert not (tmp_path / "x.csv").exists()
 
 
@@ -328,7 +334,7 @@ def test_cli_export_with_filter_search_and_period(tmp_path: Path, bundled_data, 
                  "--filter", "category=小微企业园", "--search", "园区", "--period", "2022H1"])
     assert code == 0
     want = expected_rows(bundled_data.periods[0], "projects", "园区", {"category": "小微企业园"})
-    assert pl.read_csv(out)["name"].to_list() == want["name"].to_list()
+    assert pl.read_csv(out)["Name"].to_list() == want["name"].to_list()
     assert f"Wrote {want.height} of 13 projects rows" in capsys.readouterr().out
 
 
@@ -337,7 +343,7 @@ def test_cli_export_errors(tmp_path: Path, capsys) -> None:
     assert main(base + ["--filter", "nope"]) == 1
     assert "COLUMN=VALUE" in capsys.readouterr().err
     assert main(base + ["--table", "projects", "--filter", "镇=溪口"]) == 1
-    assert "planned_invest" in capsys.readouterr().err
+    assert "Planned" in capsys.readouterr().err
     assert main(base + ["--period", "2030FY"]) == 1
     assert "it has: 2022M01-M06" in capsys.readouterr().err
     assert main(["export", str(bundled_dataset()), "-o", str(tmp_path / "x.pdf")]) == 1
@@ -352,8 +358,8 @@ def test_cli_export_xlsx_english(tmp_path: Path) -> None:
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     header, (data,) = rows[0], rows[1:]
     record = dict(zip(header, data))
-    assert record["name"] == "Value added of above-scale industry"
-    assert record["value"] == 171.7 and record["rank"] == 3
+    assert record["Name"] == "Value added of above-scale industry"
+    assert record["Value"] == 171.7 and record["Rank"] == 3
 
 
 # ---------------------------------------------------------------- F3: headers and sheet names
@@ -494,7 +500,7 @@ def test_export_table_adds_a_warning_line_for_cut_cells(tmp_path: Path, capsys) 
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Wrote 1 of 1 projects rows")
     assert len(lines) == 2 and lines[1].startswith("warning: 1 cell ")
-    assert "row 1" in lines[1] and "'note'" in lines[1]
+    assert "row 1" in lines[1] and "'Note'" in lines[1]  # the header as the file has it
 
 
 # ---------------------------------------------------------------- F14 through export
@@ -536,9 +542,54 @@ def test_export_searches_the_columns_the_section_searches(tmp_path: Path, bundle
     """D3: `--search 亿元` searched every text column (12 indicator rows: the unit) while the
     indicators section searches names only (0 rows)."""
     out = tmp_path / "i.csv"
-    lines = export_table(bundled_data, out, period_id=None, table="indicators", fmt=None,
-                         search="亿元")
-    assert lines[0].startswith("Wrote 0 of 94 indicators rows")
+    with pytest.raises(EcondashError, match="No row matches the filters .94 indicators rows"):
+        export_table(bundled_data, out, period_id=None, table="indicators", fmt=None,
+                     search="亿元", lang="en")
     export_table(bundled_data, out, period_id=None, table="indicators", fmt=None,
                  search="增加值")
     assert pl.read_csv(out).height > 0
+
+
+# ---------------------------------------------------------------- issue 16 item 7: fit Excel
+
+def test_xlsx_columns_fit_their_content_and_the_header_row_is_frozen(tmp_path: Path) -> None:
+    out = tmp_path / "fit.xlsx"
+    frame = pl.DataFrame({"名称": ["宁波溪口气动智创产业园", "a"], "value": [1.5, 1234567.25],
+                          "empty": [None, None]})
+    export_frame(frame, out)
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.freeze_panes == "A2"
+    widths = {c: sheet.column_dimensions[c].width for c in "ABC"}
+    assert widths["A"] >= 22  # 11 CJK characters, two widths each
+    assert 10 <= widths["B"] < 20  # "1234567.25"
+    assert widths["C"] < widths["B"]
+
+
+def test_export_headers_follow_the_language(tmp_path: Path, bundled_data) -> None:
+    for lang, first in (("zh", "名称"), ("en", "Name")):
+        out = tmp_path / f"p-{lang}.xlsx"
+        export_table(bundled_data, out, period_id=None, table="projects", fmt=None, lang=lang)
+        header_row = next(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+        assert header_row[0] == first
+        assert not any("_" in str(name) for name in header_row)  # no data ids like start_year
+
+
+@pytest.mark.parametrize("column", ["level", "级别", "Level", "LEVEL"])
+def test_filter_takes_the_column_a_user_sees_in_either_language(tmp_path: Path, bundled_data,
+                                                                column: str) -> None:
+    out = tmp_path / "e.csv"
+    period = bundled_data.periods[-1]
+    export_table(bundled_data, out, period_id=None, table="enterprises", fmt=None,
+                 filters={column: "市级"}, lang="zh")
+    want = period.enterprises.filter(pl.col("level") == "市级").height
+    assert want > 0
+    assert pl.read_csv(out).height == want
+
+
+def test_cli_filter_that_matches_nothing_says_so_and_exits_1(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "none.csv"
+    code = main(["--lang", "zh", "export", str(bundled_dataset()), "--table", "projects",
+                 "-o", str(out), "--filter", "星级=九星级"])
+    assert code == 1
+    assert "没有符合筛选条件的行" in capsys.readouterr().err
+    assert not out.exists()

@@ -26,6 +26,7 @@ from econdash.core.startup import Startup, begin
 from econdash.tui import textual_fixes
 from econdash.tui.data_app import DataApp
 from econdash.tui.section_screens import SECTION_SCREENS
+from econdash.tui.system_commands import LocalizedSystemCommands
 
 if TYPE_CHECKING:
     from econdash.core.model.dataset import Dataset
@@ -44,7 +45,7 @@ def _review_provider() -> type[Provider]:
     return ReviewProvider
 
 
-class EcondashApp(DataApp):
+class EcondashApp(LocalizedSystemCommands, DataApp):
     """The dashboard."""
 
     CSS_PATH = "styles/app.tcss"

@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 
 from econdash.core.i18n import tr
+from econdash.core.terms import term
 from econdash.core.model.dataset import Indicator
 from econdash.core.safetext import visible
 from econdash.core.model.period import Period
@@ -60,7 +61,7 @@ def fmt_rank(indicator: Indicator, lang: str) -> str:
     """'全市第3' / '#3 in 全市'; '' without a rank."""
     if indicator.rank is None:
         return ""
-    scope = indicator.rank_scope or ("" if lang != "en" else "rank")
+    scope = term(indicator.rank_scope, "scope", lang)
     if lang == "en":
         return f"#{indicator.rank} in {scope}" if indicator.rank_scope else f"#{indicator.rank}"
     return tr("rank_fmt", lang, scope=scope, rank=indicator.rank)

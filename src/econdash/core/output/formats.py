@@ -4,7 +4,8 @@ What goes out is exactly the frame given (the rows a table shows). Text cells
 that Excel would run as a formula (leading = + - @ tab or CR) are neutralised
 with a leading apostrophe in CSV and Markdown; in XLSX they are written as
 string cells, which Excel never runs. Header names that neutralise to the same
-name get a number (`'=a`, `'=a (2)`). Numbers stay numbers. Files are written
+name get a number (`'=a`, `'=a (2)`). Numbers stay numbers. In XLSX the header row is frozen and each column is as wide
+as its content (a CJK character counts two), up to a limit. Files are written
 atomically and never clobber what should not be replaced (see
 `fs.atomic_write_bytes`). The brief a Markdown export of the indicators starts
 with is `brief.period_brief`.
@@ -35,6 +36,7 @@ EXCEL_MAX_ROWS = 1_048_575  # plus the header row
 EXCEL_MAX_COLUMNS = 16_384
 EXCEL_MAX_CELL = 32_767  # characters (UTF-16 units) in one cell; xlsxwriter cuts the rest
 XLSXWRITER_CUT = -2  # what xlsxwriter's write_string returns when it cut the string
+COLUMN_MIN_WIDTH, COLUMN_MAX_WIDTH, COLUMN_PADDING = 6, 60, 2  # in Excel's character widths
 SHEET_NAME_MAX = 31  # UTF-16 units
 SHEET_NAME_BAD = str.maketrans({c: "_" for c in [*"[]:*?/\\", *map(chr, range(32)), "\x7f"]})
 
@@ -162,9 +164,34 @@ def _xlsx_bytes(frame: pl.DataFrame, title: str | None = None, **_: object) -> W
                                             "strings_to_numbers": False,
                                             "constant_memory": True, "in_memory": True})
     sheet = workbook.add_worksheet(sheet_name(title))
+    # Before any cell: constant_memory writes rows as they come, after the sheet's layout.
+    sheet.freeze_panes(1, 0)  # the header stays while scrolling
+    for col, width in enumerate(column_widths(frame)):
+        sheet.set_column(col, col, width)
     cut_cells, first_cut = _write_cells(sheet, frame, workbook.add_format({"bold": True}))
     workbook.close()
     return buffer.getvalue(), cut_cells, first_cut
+
+
+def display_width(column: pl.Expr) -> pl.Expr:
+    """Per value, about how many character widths it takes: a CJK character (3 UTF-8
+    bytes) counts 2, ASCII 1 (a polars expression: no loop over a million rows)."""
+    chars = column.str.len_chars()
+    return chars + (column.str.len_bytes() - chars) / 2
+
+
+def column_widths(frame: pl.DataFrame) -> list[float]:
+    """Excel column widths that fit each column's header and widest value (numbers as
+    Excel shows them, about as wide as their text), within [MIN, MAX] widths."""
+    if frame.width == 0:
+        return []
+    widest = frame.select(
+        display_width(pl.nth(i).cast(pl.String)).max().alias(str(i))
+        for i in range(frame.width)).row(0) if frame.height else [0] * frame.width
+    headers = pl.Series(frame.columns).to_frame("h").select(display_width(pl.col("h")))
+    return [min(max(float(head or 0), float(value or 0), COLUMN_MIN_WIDTH) + COLUMN_PADDING,
+                COLUMN_MAX_WIDTH)
+            for head, value in zip(headers.to_series(), widest)]
 
 
 def _check_fits_in_a_sheet(frame: pl.DataFrame) -> None:

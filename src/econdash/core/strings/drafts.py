@@ -37,4 +37,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "drafts_palette_help": ("逐项接受、删除或更正提取的数据，然后定稿", "Accept, reject or correct each proposed figure, then make the period final"),
     "drafts_source_heading": ("原文（第 {line} 行）", "Source sentence (line {line})"),
     "drafts_source_heading_noline": ("原文", "Source sentence"),
+    "check.draft_mark": ("（草稿：待核对）", " (draft: to review)"),
 }

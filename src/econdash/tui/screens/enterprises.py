@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Tree
 
 from econdash.core.i18n import tr
+from econdash.core.terms import term, term_format, term_options
 from econdash.core.model.schema import ENTERPRISES
 from econdash.core.model.dataset import PeriodData
 from econdash.core.query.roster import (
@@ -62,8 +63,8 @@ def enterprise_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
     return drop_empty([
         Column(ENTERPRISE, label("enterprise")),
         Column(PROGRAMME, label("programme")),
-        Column("level", label("level")),
-        Column("status", label("status")),
+        Column("level", label("level"), format=term_format("level", lang)),
+        Column("status", label("status"), format=term_format("status", lang)),
         Column("year", label("year"), align="right"),
         Column("batch", label("batch")),
         Column("industry", label("industry")),
@@ -80,8 +81,9 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - cell_len(text))
 
 
-def _rung(level: str | None, status: str | None) -> str:
-    return " / ".join(part for part in (level, status) if part) or "-"
+def _rung(level: str | None, status: str | None, lang: str = "zh") -> str:
+    parts = (term(level, "level", lang), term(status, "status", lang))
+    return " / ".join(part for part in parts if part) or "-"
 
 
 def ladder_label(left: str, reported: int | None, named: int, lang: str, width: int) -> Text:
@@ -124,11 +126,11 @@ class LadderTree(Tree[str]):
         for rungs in groups.values():
             if len(rungs) == 1:
                 row = rungs[0]
-                lines.append((TOP, f"{title(row)} / {_rung(row['level'], row['status'])}",
+                lines.append((TOP, f"{title(row)} / {_rung(row['level'], row['status'], lang)}",
                               row, False))
             else:
                 lines.append((TOP, title(rungs[0]), rungs[0], True))
-                lines.extend((GUIDE, _rung(r["level"], r["status"]), r, False) for r in rungs)
+                lines.extend((GUIDE, _rung(r["level"], r["status"], lang), r, False) for r in rungs)
         room = max(width - COUNT_WIDTH - 26, 16)  # what the counts after the name need
         name_end = min(max((i + cell_len(t) for i, t, _, _ in lines), default=0), room)
 
@@ -205,7 +207,8 @@ class EnterprisesScreen(FilteredTableScreen):
         """The ladder, then the filters' choices: at once, or (a big roster, while the
         person may already be scrolling) one filter a frame, as each costs ~25 ms."""
         self._show_ladder(summary.ladder, lang, (id(summary.ladder), lang, self.size.width))
-        choices = list(summary.choices.items())
+        choices = [(column, term_options(column, values, self.lang))
+                   for column, values in summary.choices.items()]
         if not one_a_frame:
             for column, values in choices:
                 self.bar.set_options(column, values)

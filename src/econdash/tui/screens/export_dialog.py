@@ -19,6 +19,8 @@ from textual.widgets import Input, Static
 from econdash.core.errors import EcondashError
 from econdash.core.i18n import tr
 from econdash.core.output.formats import export_frame
+from econdash.core.output.table_export import localized_headers
+from econdash.core.problem_text import message_text
 from econdash.tui.state import dashboard
 from econdash.tui.text import toast
 from econdash.tui.textual_fixes import is_top
@@ -77,9 +79,11 @@ class ExportScreen(LocalizedModalScreen):
         path = Path(event.value.strip()).expanduser()
         try:
             brief = self.brief if path.suffix.lower() == ".md" else None
-            result = export_frame(self.frame, path, title=self.title_text, brief=brief)
+            result = export_frame(localized_headers(self.frame, lang), path,
+                                  title=self.title_text, brief=brief)
         except EcondashError as exc:
-            toast(self, tr("export_failed", lang, error=exc.message), severity="error")
+            toast(self, tr("export_failed", lang, error=message_text(exc.message, lang)),
+                  severity="error")
             return
         except Exception as exc:  # noqa: BLE001 - a writer's bug must not end the session
             toast(self, tr("export_failed", lang, error=f"{type(exc).__name__}: {exc}"),

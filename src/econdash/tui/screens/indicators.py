@@ -20,6 +20,7 @@ from textual.widgets import Input, Select, Static
 
 from econdash.core.formatting import fmt_number_or_blank, fmt_pct_or_blank
 from econdash.core.i18n import tr
+from econdash.core.terms import term_format
 from econdash.core.query.table_specs import INDICATORS
 from econdash.core.model.dataset import PeriodData
 from econdash.core.query.series import indicator_series
@@ -67,7 +68,7 @@ def table_columns(lang: str, *, trend: bool = True) -> list[Column]:
         Column("category", tr("category", lang), format=lambda c: category_label(c or "", lang)),
         Column("name", tr("name", lang)),
         Column("value", tr("value", lang), align="right", format=fmt_number_or_blank),
-        Column("unit", tr("unit", lang)),
+        Column("unit", tr("unit", lang), format=term_format("unit", lang)),
         Column("yoy_pct", tr("yoy", lang), align="right", format=fmt_pct_or_blank, style=growth_style),
         Column("span", tr("span", lang)),
         Column("rank_text", tr("rank", lang)),

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
+from econdash.core.terms import region_term
 from econdash.core.model.overview import OverviewData
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.widgets.kpi_card import KpiCards
@@ -53,7 +54,7 @@ class OverviewScreen(SectionScreen):
         line = Text()
         line.append(data.title(lang), style="bold")
         if data.region:
-            line.append(f"  {tr('region', lang)}: {data.region}")
+            line.append(f"  {tr('region', lang)}: {region_term(data.region, lang)}")
         if data.source:
             line.append(f"  {tr('source', lang)}: {data.source}", style="dim")
         if data.published:

@@ -14,6 +14,7 @@ from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
+from econdash.core.problem_text import location_text, message_text, problem_text, severity_text
 from econdash.tui.state import DashboardState, dashboard
 
 
@@ -24,9 +25,9 @@ def problems_text(app: DashboardState) -> Text:
     dataset = app.dataset
     if app.load_error is not None:
         text.append(tr("nothing_loaded", lang) + "\n\n", style="bold")
-        text.append(app.load_error.message + "\n", style="red")
+        text.append(message_text(app.load_error.message, lang) + "\n", style="red")
         for problem in app.load_error.problems:
-            text.append(f"{problem}\n", style="red")
+            text.append(problem_text(problem, lang) + "\n", style="red")
         return text
     if dataset is None:
         return text
@@ -38,8 +39,9 @@ def problems_text(app: DashboardState) -> Text:
     text.append(tr(intro, lang) + "\n\n", style="bold")
     for problem in dataset.problems:
         style = "red" if problem.severity == "error" else "yellow"
-        text.append(problem.location, style=f"bold {style}")
-        text.append(f"\n  {problem.severity}: {problem.message}\n", style=style)
+        text.append(location_text(problem, lang), style=f"bold {style}")
+        text.append(f"\n  {severity_text(problem, lang)}{': ' if lang == 'en' else '：'}"
+                    f"{message_text(problem.message, lang)}\n", style=style)
     return text
 
 

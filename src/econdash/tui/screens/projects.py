@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from econdash.core.formatting import fmt_number, fmt_number_or_blank
 from econdash.core.i18n import tr
+from econdash.core.terms import term_format, term_options
 from econdash.core.model.schema import ENTERPRISES, PROJECTS
 from econdash.core.query.table_specs import PROJECTS as PROJECTS_TABLE
 from econdash.core.query.table_specs import TableSpec
@@ -84,13 +85,13 @@ def project_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
         return tr(key, lang)
     return drop_empty([
         Column(NAME, label("name")),
-        Column("category", label("category")),
+        Column("category", label("category"), format=term_format("category", lang)),
         Column("town", label("town")),
-        Column("status", label("status")),
-        Column("rating", label("rating")),
+        Column("status", label("status"), format=term_format("status", lang)),
+        Column("rating", label("rating"), format=term_format("rating", lang)),
         Column("planned_invest", label("planned"), align="right", format=fmt_number_or_blank),
         Column("completed_invest", label("completed"), align="right", format=fmt_number_or_blank),
-        Column("invest_unit", label("unit")),
+        Column("invest_unit", label("unit"), format=term_format("unit", lang)),
         Column(COMPLETION, label("completion"), bar=True),
         Column("start_year", label("start_year"), align="right"),
         Column("note", label("note")),
@@ -254,7 +255,8 @@ class ProjectsScreen(FilteredTableScreen):
         lang = self.lang
         projects = period.projects
         for column in self.SPEC.filters:
-            self.bar.set_options(column, distinct_values(projects, column))
+            self.bar.set_options(column, term_options(column, distinct_values(projects, column),
+                                                      lang))
         frame = projects_frame(projects, lang)
         self.show_frame((id(projects), lang), frame, project_columns(frame, lang))
 

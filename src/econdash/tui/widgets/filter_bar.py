@@ -148,14 +148,20 @@ class FilterBar(Horizontal):
         if not selects:
             self._fit_placeholder()
             return
-        wants = []
+        wants, prompts = [], []
         for select in selects:
             column = select.name or ""
             prompt = cell_len(self._prompt(self._labels[column])) + 3  # + arrow and its padding
             longest = max((cell_len(text) for text, _ in self._options[column]), default=0) + 3
             wants.append(max(prompt, min(longest, SELECT_MAX)))
+            prompts.append(prompt)
         room = (self.size.width or self.app.size.width) - SEARCH_MIN - len(selects)
-        if sum(wants) > room > 0:
+        spare = room - sum(prompts)
+        if sum(wants) > room and spare >= 0:
+            # Long choices (English words) share what is left; every prompt stays whole.
+            extra = [want - prompt for want, prompt in zip(wants, prompts)]
+            wants = [prompt + more * spare // sum(extra) for prompt, more in zip(prompts, extra)]
+        elif sum(wants) > room > 0:
             wants = [max(SELECT_MIN, want * room // sum(wants)) for want in wants]
         for select, want in zip(selects, wants):
             select.styles.width = want

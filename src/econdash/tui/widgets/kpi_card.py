@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from econdash.core.formatting import fmt_number_or_blank
 from econdash.core.i18n import tr
+from econdash.core.terms import unit_term
 from econdash.core.model.dataset import Indicator
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint, spark_values
@@ -35,7 +36,7 @@ def card_body(indicator: Indicator, period: Period, lang: str,
     text = Text()
     text.append(fmt_number_or_blank(indicator.value), style="bold")
     if indicator.value is not None and indicator.unit:
-        text.append(f" {indicator.unit}")
+        text.append(f" {unit_term(indicator.unit, lang)}")
     span = own_span(indicator, period, lang)
     if span:
         text.append(f"  ({span})", style="dim")
