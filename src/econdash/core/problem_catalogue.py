@@ -185,6 +185,16 @@ LOADERS: dict[str, str] = {
     "{}: {} is not a plausible year": "{}：{} 不是合理的年份",
     "{} is not a period id; use e.g. 2022M01-M05, 2022M05, 2022Q2, 2022H1 or 2022FY":
         "{} 不是时期编号；请使用如 2022M01-M05、2022M05、2022Q2、2022H1 或 2022FY",
+    # report.py: status, extended figures, tiers
+    'must be "final" or "draft", not {}': '应为 "final" 或 "draft"，而不是 {}',
+    'must be "value" or "growth", not {}': '应为 "value" 或 "growth"，而不是 {}',
+    "must be written as [[indicator.ranks]] tables": "应写成 [[indicator.ranks]] 表",
+    'must be "new" (新增) or "total" (累计/总数), not {}':
+        '应为 "new"（新增）或 "total"（累计/总数），而不是 {}',
+    # query/drafts.py (check's warnings on a draft period)
+    "draft {}: indicator {} ({}) has no value and no yoy_pct yet; fill them in or remove the "
+    "indicator": "草稿 {}：指标 {}（{}）尚未填写 value 和 yoy_pct；请填上，或删除该指标",
+    "draft {}: tier {} has no count yet": "草稿 {}：梯度 {} 尚未填写 count",
 }
 
 # The kinds of TOML table a message names ("indicator 3 'gdp', key 'value': …").

@@ -1,4 +1,5 @@
-"""Chinese for the English messages of import, init, new-period, export and the CLI.
+"""Chinese for the English messages of import (folders and tables), init, new-period, export,
+review, extract and the CLI.
 
 Same form as `problem_catalogue.LOADERS` (source template with `{}` → Chinese); kept
 apart so neither file grows past a screenful of screens.
@@ -138,4 +139,130 @@ ADMIN: dict[str, str] = {
     "  This is a bug in econdash; run again with ECONDASH_DEBUG=1 to see details.":
         "  这是 econdash 的程序错误；设置 ECONDASH_DEBUG=1 重新运行可查看详情。",
     "internal error while loading {}: {}: {}": "加载 {} 时发生内部错误：{}：{}",
+    "{}: say which period the table belongs to with --period ID (e.g. --period 2022FY); "
+    "nothing was imported": "{}：请用 --period ID 指明表格所属的时期（例如 --period 2022FY）；"
+                            "未导入任何内容",
+    # admin/table_read.py (econdash import TABLE --period ID)
+    "{}: {} cannot be read; in WPS choose 文件 → 另存为 → Excel 工作簿 (*.xlsx) and import that "
+    "file; nothing was imported": "{}：无法读取 {}；请在 WPS 中选择 文件 → 另存为 → Excel 工作簿 "
+                                  "(*.xlsx)，再导入另存的文件；未导入任何内容",
+    "a WPS spreadsheet (.et)": "WPS 表格文件（.et）",
+    "a WPS spreadsheet template (.ett)": "WPS 表格模板（.ett）",
+    "a WPS text document (.wps)": "WPS 文字文档（.wps）",
+    "a WPS text template (.wpt)": "WPS 文字模板（.wpt）",
+    "a WPS presentation (.dps)": "WPS 演示文稿（.dps）",
+    "{}: cannot be read; nothing was imported": "{}：无法读取；未导入任何内容",
+    "{}: not a table econdash reads (.xlsx, .xls or .csv); nothing was imported":
+        "{}：不是 econdash 能读取的表格（.xlsx、.xls 或 .csv）；未导入任何内容",
+    "{}: the file is empty (0 bytes); nothing was imported": "{}：文件为空（0 字节）；未导入任何内容",
+    "{}: the workbook is password-protected (encrypted); open it in Excel or WPS, remove the "
+    "password (文件 → 信息 → 保护工作簿 → 用密码进行加密, clear it), save, and import again; "
+    "nothing was imported": "{}：工作簿设有密码（已加密）；请在 Excel 或 WPS 中打开，取消密码"
+                            "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后"
+                            "重新导入；未导入任何内容",
+    "{}: the file {} (corrupt, or renamed); open it in Excel and save it as .xlsx, then import "
+    "that; nothing was imported": "{}：该文件{}（文件已损坏，或扩展名被改过）；请在 Excel 中打开并"
+                                  "另存为 .xlsx，再导入另存的文件；未导入任何内容",
+    "is an .xlsx file named {}": "其实是 .xlsx 文件，扩展名却是 {}",
+    "is an .xls (or a WPS .et) file named {}": "其实是 .xls（或 WPS .et）文件，扩展名却是 {}",
+    "is not an {} workbook": "不是有效的 {} 工作簿",
+    "{}: cannot be read as a workbook ({}); the file may be corrupt or only partly saved: open "
+    "it in Excel, save it again as .xlsx, and import that; nothing was imported":
+        "{}：无法作为工作簿读取（{}）；文件可能已损坏或未完整保存：请在 Excel 中打开，重新另存为 "
+        ".xlsx，再导入另存的文件；未导入任何内容",
+    "{}: the workbook has no cells with anything in them; nothing was imported":
+        "{}：工作簿中没有任何有内容的单元格；未导入任何内容",
+    "{}: cannot be read as CSV ({}); nothing was imported": "{}：无法作为 CSV 读取（{}）；未导入任何内容",
+    "{}: the file has no cells with anything in them; nothing was imported":
+        "{}：文件中没有任何有内容的单元格；未导入任何内容",
+    # admin/table_import.py
+    "{}: no sheet named {} (its sheets: {}); nothing was imported":
+        "{}：没有名为 {} 的工作表（现有工作表：{}）；未导入任何内容",
+    "the sheet is empty": "工作表为空",
+    "the headers ({}) do not make a {}: missing {}": "表头（{}）不足以构成{}：缺少 {}",
+    "roster, project list or indicator table": "企业名单、项目清单或指标表",
+    "the headers ({}) do not make a roster: missing {} (headers meaning it: {})":
+        "表头（{}）不足以构成企业名单：缺少 {}（表示该列的表头：{}）",
+    "the headers ({}) do not make a projects: missing {} (headers meaning it: {})":
+        "表头（{}）不足以构成项目清单：缺少 {}（表示该列的表头：{}）",
+    "the headers ({}) do not make a indicators: missing {} (headers meaning it: {})":
+        "表头（{}）不足以构成指标表：缺少 {}（表示该列的表头：{}）",
+    "{}: no table could be imported; nothing was imported": "{}：没有可导入的表格；未导入任何内容",
+    "no sheet holds a roster, a project list or an indicator table":
+        "没有哪个工作表是企业名单、项目清单或指标表",
+    "{}: {} cell(s) cannot be imported; nothing was imported": "{}：有 {} 个单元格无法导入；未导入任何内容",
+    "period {} in {} already has {}; use --replace to replace (the old folder is kept in "
+    ".backup/); nothing was imported": "{1} 中的时期 {0} 已有 {2}；使用 --replace 替换（旧文件夹"
+                                       "保留在 .backup/）；未导入任何内容",
+    "its figures (report.toml)": "数值（report.toml）",
+    "{}, its figures (report.toml)": "{} 及数值（report.toml）",
+    "{}: cannot be copied; nothing was imported": "{}：无法复制；未导入任何内容",
+    "{}: the period it would make does not load; nothing was imported":
+        "{}：导入后的时期无法加载；未导入任何内容",
+    "Sheet {}: roster, header in row {}, {} rows": "工作表 {}：企业名单，表头在第 {} 行，共 {} 行",
+    "Sheet {}: roster, header in row {}-{}, {} rows": "工作表 {}：企业名单，表头在第 {}-{} 行，共 {} 行",
+    "Sheet {}: projects, header in row {}, {} rows": "工作表 {}：项目清单，表头在第 {} 行，共 {} 行",
+    "Sheet {}: projects, header in row {}-{}, {} rows": "工作表 {}：项目清单，表头在第 {}-{} 行，共 {} 行",
+    "Sheet {}: indicators, header in row {}, {} rows": "工作表 {}：指标表，表头在第 {} 行，共 {} 行",
+    "Sheet {}: indicators, header in row {}-{}, {} rows":
+        "工作表 {}：指标表，表头在第 {}-{} 行，共 {} 行",
+    "Wrote {} rows to {}": "已向 {1} 写入 {0} 行",
+    "Figures: {} rows, {} matched to known indicators by name (their series continue), {} new":
+        "数值：{} 行，其中 {} 行按名称对应到已有指标（序列接续），新增 {} 个",
+    "Imported into {} ({})": "已导入 {}（{}）",
+    "Imported into {} ({}); the old folder is kept at {}": "已导入 {}（{}）；旧文件夹保留在 {}",
+    # admin/review.py (making a draft period final)
+    "{} proposal(s) are still pending: accept or reject each (or accept all) before writing":
+        "还有 {} 条建议值未处理：写入前请逐条接受或拒绝（或全部接受）",
+    "cannot read {}: {}": "无法读取 {}：{}",
+    "{} changed since the review opened it; nothing was written (open the review again)":
+        "{} 在打开审核后被改动过；未写入任何内容（请重新打开审核）",
+    "cannot write {}: {}; nothing was changed": "无法写入 {}：{}；未做任何改动",
+    "{} is not a draft; there is nothing to review": "{} 不是草稿，没有需要审核的内容",
+    "cannot read {} for review: {}": "无法读取 {} 进行审核：{}",
+    "{} changed since it was loaded; wait for the reload and open the review again":
+        "{} 在加载后被改动过；请等重新加载完成后再打开审核",
+    "a corrected value is missing": "缺少更正后的数值",
+    "cannot write beside {}: {}": "无法在 {} 所在位置写入：{}",
+    "the final {} would not load; nothing was written": "定稿后的 {} 将无法加载；未写入任何内容",
+    # extract/readers.py, extract/pdf.py (the SAVE_AS advice is a value of many of them)
+    "open it in Word or WPS and 另存为 (save as) .docx, or as .txt (UTF-8), then run extract again":
+        "在 Word 或 WPS 中打开它，另存为 .docx 或 .txt（UTF-8），然后重新运行 extract",
+    "open the original in Word or WPS and 另存为 (save as) .docx, then run extract again":
+        "在 Word 或 WPS 中打开原文件，另存为 .docx，然后重新运行 extract",
+    "{}: no such file": "{}：文件不存在",
+    "{}: not a file; give the report file (.docx, .txt, .html, .pdf)":
+        "{}：不是文件；请给出报告文件（.docx、.txt、.html、.pdf）",
+    "{}: the file is empty; save the report again and retry": "{}：文件为空；请重新保存报告后再试",
+    "{}: {} MB is too large for a report; give the report's text (.docx or .txt)":
+        "{}：{} MB，作为报告太大；请提供报告的文字版（.docx 或 .txt）",
+    "{}: the file is encrypted (password-protected); remove the password in Word or WPS (文件 → "
+    "信息 → 保护文档), then {}": "{}：文件已加密（设有密码）；请在 Word 或 WPS 中取消密码"
+                                "（文件 → 信息 → 保护文档），然后{}",
+    "{}: this is an old Word/WPS format (.doc, .wps, .et) that extract cannot read; {}":
+        "{}：这是 extract 无法读取的旧版 Word/WPS 格式（.doc、.wps、.et）；请{}",
+    "{}: {} files cannot be read; {}": "{}：无法读取 {} 文件；请{}",
+    "{}: no Chinese text found in the {} file; is it the report? (a scanned document needs OCR "
+    "first)": "{}：在这个 {} 文件中找不到中文；这是报告吗？（扫描件需先做 OCR 文字识别）",
+    "{}: this is a binary file, not a report's text; {}": "{}：这是二进制文件，不是报告的文字；请{}",
+    "{}: the text is neither UTF-8 nor GB18030; save it as UTF-8 text":
+        "{}：文字的编码既不是 UTF-8 也不是 GB18030；请另存为 UTF-8 文本",
+    "{}: a zip file without a Word document in it; {}": "{}：这是 zip 文件，其中没有 Word 文档；请{}",
+    "{}: the .docx file is damaged or not a Word file; {}": "{}：该 .docx 文件已损坏或不是 Word 文件；请{}",
+    "{}: the Word document inside is damaged; {}": "{}：其中的 Word 文档已损坏；请{}",
+    "{}: reading PDF needs the pypdf package (pip install pypdf)":
+        "{}：读取 PDF 需要 pypdf 软件包（pip install pypdf）",
+    "{}: the PDF is encrypted (password-protected); remove the password, or {}":
+        "{}：PDF 已加密（设有密码）；请取消密码，或{}",
+    "{}: the PDF cannot be read ({}); {}": "{}：无法读取该 PDF（{}）；请{}",
+    "{}: the PDF has no text layer (a scanned document?); run OCR on it first, or {}":
+        "{}：该 PDF 没有文字层（是扫描件？）；请先做 OCR 文字识别，或{}",
+    # extract/run.py
+    "--period {}: {}": "--period {} 无效：{}",
+    "{} already exists; extract never overwrites: choose a new folder for -o":
+        "{} 已存在；extract 从不覆盖：请为 -o 另选一个新文件夹",
+    "{} already has period {}": "{} 中已有时期 {}",
+    "{}; extract never replaces a period: pass --period for another one, or write the draft with "
+    "-o DIR to compare it": "{}；extract 从不替换已有的时期：请用 --period 指定另一个时期，或用 "
+                           "-o DIR 写出草稿以便对照",
 }

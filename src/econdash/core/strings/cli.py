@@ -66,10 +66,19 @@ HELP_ZH: dict[str, str] = {
     "replace a period that exists (the old folder goes to .backup/)":
         "替换已有的时期（旧文件夹移到 .backup/）",
     "dataset to add to (default: your dataset)": "要加入的数据集（默认：您的数据集）",
-    "write a report.toml template for a new period": "为新一期写一个 report.toml 模板",
-    "Create PERIOD_ID/report.toml in your dataset with every indicator of the latest period "
-    "and empty values. Never overwrites.":
-        "在您的数据集中创建 PERIOD_ID/report.toml，含最新一期的全部指标，数值留空。从不覆盖。",
+    "add a table (.xlsx, .xls, .csv) to this period, e.g. 2022FY: a roster, a project list or "
+    "an indicator table": "把表格（.xlsx、.xls、.csv）加入此时期，例如 2022FY：企业名单、项目清单"
+                          "或指标表",
+    "what the table is (default: detected from its headers)": "表格的类型（默认：根据表头识别）",
+    "import only this sheet of a workbook": "只导入工作簿中的这个工作表",
+    "write a draft report.toml for a new period": "为新一期写一份 report.toml 草稿",
+    "Create PERIOD_ID/report.toml in your dataset: a draft with every indicator (id, names, "
+    "unit, category, span pattern, rank scope, notes) and honour tier of the latest period, "
+    "figures and counts empty. The dashboard marks it and does not open on it while a final "
+    "period exists; check lists the empty figures. Never overwrites.":
+        "在您的数据集中创建 PERIOD_ID/report.toml：一份草稿，含最新一期的全部指标（编号、名称、"
+        "单位、类别、时段写法、排名范围、备注）和荣誉梯度，数值和家数留空。仪表盘会标明它是草稿，"
+        "只要还有定稿的时期就不会打开它；check 会列出尚未填写的数值。从不覆盖。",
     "e.g. 2022M01-M09, 2022Q3, 2022H2, 2022FY": "例如 2022M01-M09、2022Q3、2022H2、2022FY",
     "export a table to CSV, XLSX or Markdown": "把表格导出为 CSV、XLSX 或 Markdown",
     "Write the rows of one table of one period, as the dashboard would show them with the same "
@@ -83,6 +92,16 @@ HELP_ZH: dict[str, str] = {
     "header names it, in either language)":
         "只保留 列 等于 值 的行（可重复；列名可用仪表盘或导出表头中的名称，中英文均可）",
     "language of the headers and of the messages": "表头和提示信息的语言",
+    "propose a period's figures from a report file": "从报告文件中提取一期数值的建议值",
+    "Read a report (.docx, .txt, .html, .pdf), propose each figure with its source sentence, "
+    "and write a draft period.": "读取一份报告（.docx、.txt、.html、.pdf），为每个数值给出建议值"
+                                "及其出处原句，并写成一个草稿时期。",
+    "the report file: .docx, .txt, .html/.htm or .pdf with a text layer":
+        "报告文件：.docx、.txt、.html/.htm，或带文字层的 .pdf",
+    "the period when the text does not say it, e.g. 2022H1, 2022Q1, 2022M01-M05":
+        "正文未写明时期时用它指定，例如 2022H1、2022Q1、2022M01-M05",
+    "write a new period folder here": "在此处写一个新的时期文件夹",
+    "add the draft period to this dataset": "把草稿时期加入此数据集",
     "write a synthetic dataset at any scale": "生成任意规模的合成数据集",
     "Write a clearly labelled synthetic dataset, seeded.": "生成一个明确标注为合成的数据集（可指定随机种子）。",
     "folder to write (new or empty)": "要写入的文件夹（新的或空的）",
