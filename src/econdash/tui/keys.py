@@ -33,6 +33,8 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("s", "cycle_sort", "按光标所在列排序（升/降/原序）", "Sort by the cursor column (asc/desc/off)"),
     KeyHelp("Up Down PgUp PgDn Home End", "", "在表格中移动", "Move in a table"),
     KeyHelp("Left Right", "", "选择列（排序用）", "Choose a column (for sorting)"),
+    KeyHelp("e", "export_brief", "总览：导出本期简报（Markdown，附头条指标）", "Overview: export the period brief (Markdown, with the headline figures)", "overview"),
+    KeyHelp("Arrows Tab", "", "总览：在指标卡和各面板的行之间移动，回车打开详情", "Overview: move between tiles and panel rows; Enter opens the detail", "overview"),
     KeyHelp("g", "next_category", "切换显示的类别", "Show the next category", "growth"),
     KeyHelp("Tab", "", "在筛选框和表格之间移动", "Move between filters and the table"),
     KeyHelp("ctrl+p", "command_palette", "命令面板：按名称跳到指标、项目或企业；切换主题", "Command palette: jump to an indicator, project or enterprise; themes"),
@@ -60,6 +62,7 @@ FOOTER: dict[str, tuple[str, str]] = {
     "close": ("关闭", "Close"),
     "compare": ("对比", "Compare"),
     "export": ("导出", "Export"),
+    "export_brief": ("导出简报", "Export brief"),
     "cycle('a')": ("换前期", "Earlier"),
     "cycle('b')": ("换本期", "Later"),
 }
