@@ -6,6 +6,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.rank_same": ("持平", "same"),
     "ov.computed_mark": ("(算)", " (calc.)"),
     "ov.growth_title": ("{category}增速", "{category} growth"),
+    "ov.headline_growth": ("头条指标增速", "Headline figures' growth"),
     "ov.growth_none": ("本期没有增速数据", "No growth rates this period"),
     "ov.honours_title": ("荣誉梯队（较上期）", "Honours (vs previous period)"),
     "ov.honours_none": ("本期未报告荣誉数量", "No honour counts reported"),

@@ -27,7 +27,7 @@ from econdash.tui.text import literal, toast
 from econdash.tui.widgets.kpi_card import KpiCards
 from econdash.tui.widgets.overview_panel import OverviewPanel
 from econdash.tui.widgets.overview_render import (
-    attention_rows, growth_rows, honour_rows_text, project_rows,
+    attention_rows, growth_panel_rows, honour_rows_text, project_rows,
 )
 
 PANELS = ("ov-attention", "ov-growth", "ov-honours", "ov-projects")
@@ -45,6 +45,7 @@ class OverviewScreen(SectionScreen):
     SECTION = "overview"
     AUTO_FOCUS = "#cards"
     DEFAULT_CSS = """
+    OverviewScreen #provenance { height: 1; }
     OverviewScreen #ov-scroll { height: 1fr; }
     OverviewScreen #ov-panels {
         layout: grid; grid-size: 3 2; grid-columns: 1fr 1fr 1fr; grid-rows: auto 1fr;
@@ -95,8 +96,9 @@ class OverviewScreen(SectionScreen):
         order = PANELS if narrow else WIDE_ORDER
         current = tuple(child.id for child in holder.children)
         if current != order:
-            for before, after in zip(order, order[1:]):
-                holder.move_child(f"#{after}", after=f"#{before}")
+            panels = [self._panel(panel_id) for panel_id in order]
+            for before, after in zip(panels, panels[1:]):
+                holder.move_child(after, after=before)
 
     def refresh_section(self) -> None:
         data = self.dash.overview()
@@ -134,9 +136,10 @@ class OverviewScreen(SectionScreen):
     def _show_panels(self, data: OverviewData, lang: str) -> None:
         panel = self._panel
         category = data.growth_category or ""
+        headline = [card.indicator for card in data.cards if card.indicator.yoy_pct is not None]
         panel("ov-growth").show(
             tr("ov.growth_title", lang, category=_category(category, lang)),
-            lambda width, styles: growth_rows(data.growth, lang, width, styles))
+            lambda width, styles: growth_panel_rows(data.growth, headline, lang, width, styles))
         panel("ov-honours").show(
             tr("ov.honours_title", lang),
             lambda width, styles: honour_rows_text(data.honours, lang, width, styles))
@@ -168,7 +171,11 @@ class OverviewScreen(SectionScreen):
             else:
                 self._open_indicator(key)
         elif panel == "ov-growth":
-            await self.run_action("app.section('growth')")
+            data = self.dash.overview()
+            if data is not None and any(ind.id == key for ind in data.growth):
+                await self.run_action("app.section('growth')")
+            else:
+                self._open_indicator(key)  # a headline figure's growth
         elif panel == "ov-honours":
             await self._open_filtered("enterprises", "programme", key)
         elif panel == "ov-projects":

@@ -32,7 +32,7 @@ from econdash.core.query.trend import default_trend
 from econdash.tui.text import bar, fmt_rank, own_span, target_progress
 from econdash.tui.widgets.overview_spark import sparkline
 
-MIN_TILE_WIDTH = 27
+MIN_TILE_WIDTH = 25
 """Cells a tile needs (value, unit and span; growth and rank; a short trend line)."""
 SPARK_CELLS = 10
 

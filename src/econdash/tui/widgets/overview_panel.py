@@ -65,7 +65,7 @@ class OverviewPanel(Widget, can_focus=True):
         """Show `title` on the border and the rows `builder` makes."""
         self.border_title = Text(title)
         self.builder = builder
-        self.refresh()
+        self.refresh(layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.builder(width, self.styles_for_rows()))

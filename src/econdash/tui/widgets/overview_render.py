@@ -95,6 +95,19 @@ def growth_rows(rates: Sequence[Indicator], lang: str, width: int,
     return rows
 
 
+def growth_panel_rows(rates: Sequence[Indicator], headline: Sequence[Indicator], lang: str,
+                      width: int, styles: PanelStyles) -> list[Row]:
+    """The growth category's bars, then the headline figures' growth as bars (each
+    group on its own scale), under a heading of their own."""
+    rows = growth_rows(rates, lang, width, styles)
+    if headline:
+        rows.append(Row(Text("")))
+        rows.append(Row(Text(tr("ov.headline_growth", lang), style=styles.strong)))
+        rows += growth_rows(sorted(headline, key=lambda i: -i.yoy_pct),  # type: ignore[operator]
+                            lang, width, styles)
+    return rows
+
+
 def change_text(row: HonourRow, lang: str, styles: PanelStyles) -> Text:
     """'+3' / '-1' / 'new' since the previous period; '' when unknown or unchanged."""
     if row.previous is None or row.count == row.previous:
