@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
@@ -204,11 +205,16 @@ class OverviewScreen(SectionScreen):
             bar = getattr(app.screen, "bar", None)
             if bar is None or getattr(app.screen, "SECTION", None) != section:
                 return  # the person went elsewhere meanwhile
-            if value is None:
-                bar.clear()
-            elif value in bar.options_of(column):
-                bar.set_value(column, value)
-            elif tries:  # (a big roster offers its filter values a few frames later)
+            try:
+                if value is None:
+                    bar.clear()
+                    return
+                if value in bar.options_of(column):
+                    bar.set_value(column, value)
+                    return
+            except NoMatches:
+                pass  # the filter's select is being mounted
+            if tries:  # (a big roster offers its filter values a few frames later)
                 app.call_after_refresh(apply, tries - 1)
         app.call_after_refresh(apply, FILTER_TRIES)
 
