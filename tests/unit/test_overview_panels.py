@@ -12,7 +12,7 @@ from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
 from econdash.core.query.overview import project_summary
 from econdash.core.query.overview_panels import (
-    attention_items, growth_panel, honour_rows, previous_rank, target_at_risk,
+    attention_items, card_growth, growth_panel, honour_rows, previous_rank, target_at_risk,
 )
 from econdash.tui.widgets.kpi_card import TileStyles, grid_shape, tile_lines
 from econdash.tui.widgets.overview_render import (
@@ -36,7 +36,7 @@ def test_growth_panel_prefers_clusters_fastest_first() -> None:
 
 
 def test_negative_growth_is_a_bar_left_of_the_axis_in_the_falling_colour() -> None:
-    rows = growth_rows([ind("up", 10.0), ind("down", -5.0)], "zh", 40, PanelStyles())
+    rows = growth_rows([("up", "up", 10.0), ("down", "down", -5.0)], "zh", 40, PanelStyles())
     up, down = (row.text for row in rows)
     axis = up.plain.index("│")
     assert down.plain.index("│") == axis
@@ -116,9 +116,22 @@ def test_tile_shows_rank_change_and_the_falling_growth_trend() -> None:
     lines = [line.plain for line in tile_lines(card, spans[-1], "zh", TileStyles())]
     assert lines[0] == "46 亿元"
     assert "▲ +4.9%" in lines[1] and "全市第5" in lines[1] and "降2位" in lines[1]
-    assert lines[2].startswith("累计增速 ") and lines[2].endswith(" 8.1→4.9%")
-    spark = lines[2].split()[1]
+    assert lines[2].endswith(" 8.1→4.9% 累计增速")  # the line says what it draws
+    spark = lines[2].split()[0]
     assert spark[0] > spark[-1]  # the line falls although the values rise
+
+
+def test_a_tile_without_reported_growth_shows_the_computed_one_marked() -> None:
+    fy = [Period(y, 1, 12) for y in (2017, 2018, 2019)]
+    points = tuple(SeriesPoint(s, v, None, None) for s, v in zip(fy, [100.0, 120.0, 126.0]))
+    card = Card(ind("a", span=fy[-1], value=126.0), points)
+    assert card_growth(card) == (pytest.approx(5.0), pytest.approx(20.0), True)
+    lines = [line.plain for line in tile_lines(card, fy[-1], "zh", TileStyles())]
+    assert lines[1] == "▲ +5.0%(算)"
+    assert lines[2].endswith("累计增速(算)")
+    # ... and its fall needs attention, marked computed too.
+    items = attention_items([card.indicator], None, [card])
+    assert [(i.kind, i.computed) for i in items] == [("falling", True)]
 
 
 def test_sparkline_marks_the_current_point_and_skips_nothing() -> None:

@@ -63,4 +63,4 @@ def _quick_overview(root: Path) -> OverviewData | None:
         published=report.published, position=1, count=1, dataset_name=meta.get("name"),
         dataset_name_en=meta.get("name_en"), dataset_folder=root.name, cards=cards,
         growth_category=category, growth=growth, honours=honour_rows(report.tiers, None),
-        attention=attention_items(report.indicators, None))
+        attention=attention_items(report.indicators, None, cards))

@@ -92,6 +92,7 @@ class Attention:
     name_en: str | None
     now: float | None = None
     before: float | None = None
+    computed: bool = False  # growth this program computed (none is reported)
 
     def display_name(self, lang: str) -> str:
         """The name in `lang` (falling back to Chinese)."""

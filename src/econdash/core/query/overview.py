@@ -45,7 +45,7 @@ def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
         honours=honour_rows(period.tiers, previous.tiers if previous is not None else None),
         projects=project_summary(period.projects),
         attention=attention_items(period.indicators,
-                                  previous.indicators if previous is not None else None),
+                                  previous.indicators if previous is not None else None, cards),
         problems=problems, problem_count=problem_count)
 
 

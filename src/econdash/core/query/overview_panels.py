@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from econdash.core.model.dataset import Indicator, Tier
-from econdash.core.model.overview import Attention, HonourRow
+from econdash.core.model.overview import Attention, Card, HonourRow
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
+from econdash.core.query.trend import default_trend
 
 GROWTH_CATEGORY = "产业集群"
 """The category the growth panel shows when a period has it (the report's clusters)."""
@@ -78,10 +79,27 @@ def target_at_risk(ind: Indicator) -> tuple[float, float] | None:
     return actual, expected
 
 
-def attention_items(indicators: Sequence[Indicator],
-                    previous: Sequence[Indicator] | None) -> tuple[Attention, ...]:
-    """Targets at risk, negative growth, growth lower than the previous period's, and
-    ranks that dropped, each worst first. `previous`: the period before's figures."""
+def card_growth(card: Card) -> tuple[float | None, float | None, bool]:
+    """A headline figure's growth now and at the point before on its trend line, and
+    whether they were computed: as reported, else (no growth stated) the growth its
+    cumulative-growth line computes from the same span a year earlier."""
+    trend = default_trend(card.points, card.indicator.span)
+    index = trend.current if trend is not None and trend.is_growth else None
+    if index is None:
+        return card.indicator.yoy_pct, None, False
+    now = trend.points[index]  # type: ignore[union-attr]
+    before = trend.points[index - 1].value if index > 0 else None  # type: ignore[union-attr]
+    if card.indicator.yoy_pct is not None:
+        return card.indicator.yoy_pct, before, False
+    return now.value, before, now.computed
+
+
+def attention_items(indicators: Sequence[Indicator], previous: Sequence[Indicator] | None,
+                    cards: Sequence[Card] = ()) -> tuple[Attention, ...]:
+    """Targets at risk, negative growth, growth lower than before, and ranks that
+    dropped, each worst first. `previous`: the period before's figures; `cards`: the
+    headline figures, whose trend lines also tell falling growth (across years, or
+    computed where the report states none)."""
     before = {i.id: i for i in previous or ()}
     risks, negative, falling, drops = [], [], [], []
     for ind in indicators:
@@ -99,14 +117,26 @@ def attention_items(indicators: Sequence[Indicator],
         if ind.rank is not None and old.rank is not None and ind.rank > old.rank \
                 and ind.rank_scope == old.rank_scope:
             drops.append((old.rank - ind.rank, _item("rank_drop", ind, ind.rank, old.rank)))
+    flagged = {item.key for _, item in falling + negative}
+    for card in cards:
+        now, earlier, computed = card_growth(card)
+        ind = card.indicator
+        if ind.id in flagged or now is None or earlier is None:
+            continue
+        if now < 0:
+            negative.append((now, _item("negative", ind, now, None, computed)))
+        elif now < earlier:
+            falling.append((now - earlier, _item("falling", ind, now, earlier, computed)))
     found: list[Attention] = []
     for group in (risks, negative, falling, drops):
         found += [item for _, item in sorted(group, key=lambda pair: pair[0])]
     return tuple(found)
 
 
-def _item(kind: str, ind: Indicator, now: float | None, before: float | None) -> Attention:
-    return Attention(kind, ind.id, ind.name, ind.name_en, now, before)  # type: ignore[arg-type]
+def _item(kind: str, ind: Indicator, now: float | None, before: float | None,
+          computed: bool = False) -> Attention:
+    return Attention(kind, ind.id, ind.name, ind.name_en, now, before,  # type: ignore[arg-type]
+                     computed)
 
 
 def problem_items(problems: Sequence[object]) -> tuple[tuple[Attention, ...], int]:

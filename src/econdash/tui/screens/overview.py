@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.core.model.overview import OverviewData
+from econdash.core.query.overview_panels import card_growth
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.text import literal, toast
 from econdash.tui.widgets.kpi_card import KpiCards
@@ -46,7 +47,6 @@ class OverviewScreen(SectionScreen):
     SECTION = "overview"
     AUTO_FOCUS = "#cards"
     DEFAULT_CSS = """
-    OverviewScreen #provenance { height: 1; }
     OverviewScreen #ov-scroll { height: 1fr; }
     OverviewScreen #ov-panels {
         layout: grid; grid-size: 3 2; grid-columns: 1fr 1fr 1fr; grid-rows: auto 1fr;
@@ -65,7 +65,12 @@ class OverviewScreen(SectionScreen):
         self._shown: object = None  # (data, lang) on screen
 
     def compose_body(self) -> ComposeResult:
-        yield Static("", id="provenance")
+        provenance = Static("", id="provenance")
+        # One line, cut at the edge (inline: the app's stylesheet gives it height auto).
+        provenance.styles.height = 1
+        provenance.styles.text_wrap = "nowrap"
+        provenance.styles.text_overflow = "ellipsis"
+        yield provenance
         with VerticalScroll(id="ov-scroll"):
             # What is known already (the snapshot) is composed with the screen, so the
             # first frame has it; later changes rebuild in refresh_section.
@@ -136,11 +141,13 @@ class OverviewScreen(SectionScreen):
 
     def _show_panels(self, data: OverviewData, lang: str) -> None:
         panel = self._panel
-        category = data.growth_category or ""
-        headline = [card.indicator for card in data.cards if card.indicator.yoy_pct is not None]
+        headline, computed = headline_growth(data, lang)
+        title = tr("ov.growth_title", lang, category=_category(data.growth_category, lang)) \
+            if data.growth_category else tr("growth", lang)
         panel("ov-growth").show(
-            tr("ov.growth_title", lang, category=_category(category, lang)),
-            lambda width, styles: growth_panel_rows(data.growth, headline, lang, width, styles))
+            title,
+            lambda width, styles: growth_panel_rows(data.growth, headline, lang, width, styles,
+                                                    computed))
         panel("ov-honours").show(
             tr("ov.honours_title", lang),
             lambda width, styles: honour_rows_text(data.honours, lang, width, styles))
@@ -245,6 +252,19 @@ class OverviewScreen(SectionScreen):
     def export_brief(self) -> str | None:
         from econdash.core.output.brief import period_brief
         return period_brief(self.period, self.lang) if self.period is not None else None
+
+
+def headline_growth(data: OverviewData,
+                    lang: str) -> tuple[list[tuple[str, str, float]], bool]:
+    """(id, name, growth) of each headline figure with a growth rate, reported or
+    computed from its trend line; and whether some are computed."""
+    items, computed = [], False
+    for card in data.cards:
+        growth, _, is_computed = card_growth(card)
+        if growth is not None:
+            items.append((card.indicator.id, card.indicator.display_name(lang), growth))
+            computed = computed or is_computed
+    return items, computed
 
 
 def _category(category: str, lang: str) -> str:

@@ -27,7 +27,7 @@ from econdash.core.formatting import fmt_number, fmt_number_or_blank, fmt_pct
 from econdash.core.i18n import tr
 from econdash.core.model.overview import Card
 from econdash.core.model.period import Period
-from econdash.core.query.overview_panels import previous_rank
+from econdash.core.query.overview_panels import card_growth, previous_rank
 from econdash.core.query.trend import default_trend
 from econdash.tui.text import bar, fmt_rank, own_span, target_progress
 from econdash.tui.widgets.overview_spark import sparkline
@@ -82,7 +82,10 @@ def tile_lines(card: Card, period: Period, lang: str, styles: TileStyles) -> lis
     if span:
         first.append(f" ({span})", style=styles.dim)
     lines = [first]
-    second = growth_text(ind.yoy_pct, styles)
+    growth, _, computed = card_growth(card)
+    second = growth_text(growth, styles)
+    if computed and second.plain:
+        second.append(tr("ov.computed_mark", lang), style=styles.dim)
     if ind.rank is not None:
         if second.plain:
             second.append("  ")
@@ -90,7 +93,8 @@ def tile_lines(card: Card, period: Period, lang: str, styles: TileStyles) -> lis
         change = rank_change_text(ind.rank, previous_rank(card.points, ind.span), lang, styles)
         if change.plain:
             second.append(" ").append_text(change)
-    lines.append(second)
+    if second.plain:
+        lines.append(second)
     progress = target_progress(ind)
     if progress is not None:
         target = Text(tr("target", lang) + " ", style=styles.dim)
@@ -104,16 +108,17 @@ def tile_lines(card: Card, period: Period, lang: str, styles: TileStyles) -> lis
 
 
 def trend_line(trend, unit: str | None, lang: str, styles: TileStyles) -> Text:
-    """'累计增速 ▆▅▃▁ 8.1→4.9%': what the line draws, the line, its first and last values."""
+    """'▆▅▃▁ 8.1→4.9% 累计增速': the line, its first and last values, what it draws (last,
+    so a narrow tile cuts the words rather than the line)."""
     values = trend.values()
-    label = trend.label(lang) + (tr("ov.computed_mark", lang) if trend.any_computed else "")
-    text = Text(label + " ", style=styles.dim)
-    text.append_text(sparkline(values, SPARK_CELLS, trend.current, styles.spark, styles.mark))
+    text = sparkline(values, SPARK_CELLS, trend.current, styles.spark, styles.mark)
     if trend.is_growth:
         ends = f" {fmt_number(round(values[0], 2))}→{fmt_number(round(values[-1], 2))}%"
     else:
         ends = f" {fmt_number(values[0])}→{fmt_number(values[-1])}"
-    return text.append(ends, style=styles.dim)
+    text.append(ends)
+    label = trend.label(lang) + (tr("ov.computed_mark", lang) if trend.any_computed else "")
+    return text.append(" " + label, style=styles.dim)
 
 
 def grid_shape(count: int, width: int) -> tuple[int, int]:

@@ -60,15 +60,19 @@ def _pct_style(value: float, styles: PanelStyles) -> Style | str:
     return styles.up if value > 0 else styles.down if value < 0 else ""
 
 
-def growth_rows(rates: Sequence[Indicator], lang: str, width: int,
+GrowthItem = tuple[str, str, float]
+"""(key, name, growth in %) of one bar."""
+
+
+def growth_rows(items: Sequence[GrowthItem], lang: str, width: int,
                 styles: PanelStyles) -> list[Row]:
-    """A diverging bar per rate, fastest first: name │ bars │ value. Falls are bars in
-    the falling colour left of the shared zero axis, growth bars right of it, one scale."""
-    if not rates:
+    """A diverging bar per item, in the order given: name │ bars │ value. Falls are bars
+    in the falling colour left of the shared zero axis, growth bars right of it, one scale."""
+    if not items:
         return [Row(Text(tr("ov.growth_none", lang), style=styles.dim))]
-    values = [float(r.yoy_pct) for r in rates]  # type: ignore[arg-type]
+    values = [value for _, _, value in items]
     value_width = max(len(fmt_pct(v)) for v in values) + 1
-    names = [r.display_name(lang) for r in rates]
+    names = [name for _, name, _ in items]
     name_width = min(max(cell_len(n) for n in names), max(4, int(width * 0.45)))
     room = max(2, width - name_width - value_width - 2)
     low, high = min(min(values), 0.0), max(max(values), 0.0)
@@ -76,7 +80,7 @@ def growth_rows(rates: Sequence[Indicator], lang: str, width: int,
     left = round(room * -low / span)
     right = room - left
     rows = []
-    for rate, name, value in zip(rates, names, values):
+    for (key, name, value) in items:
         line = Text(fit(name, name_width) + " ")
         cells = max(1, round(room * abs(value) / span)) if value else 0
         if value < 0:
@@ -91,20 +95,24 @@ def growth_rows(rates: Sequence[Indicator], lang: str, width: int,
         else:
             line.append(" " * right)
         line.append(fmt_pct(value).rjust(value_width), style=_pct_style(value, styles))
-        rows.append(Row(line, rate.id))
+        rows.append(Row(line, key))
     return rows
 
 
-def growth_panel_rows(rates: Sequence[Indicator], headline: Sequence[Indicator], lang: str,
-                      width: int, styles: PanelStyles) -> list[Row]:
+def growth_panel_rows(rates: Sequence[Indicator], headline: Sequence[GrowthItem], lang: str,
+                      width: int, styles: PanelStyles, computed: bool = False) -> list[Row]:
     """The growth category's bars, then the headline figures' growth as bars (each
-    group on its own scale), under a heading of their own."""
-    rows = growth_rows(rates, lang, width, styles)
+    group on its own scale, fastest first), under a heading of their own, marked when
+    some of them are computed. Without rates of the category, only the headline bars."""
+    clusters = [(i.id, i.display_name(lang), float(i.yoy_pct))  # type: ignore[arg-type]
+                for i in rates]
+    rows = growth_rows(clusters, lang, width, styles) if clusters or not headline else []
     if headline:
-        rows.append(Row(Text("")))
-        rows.append(Row(Text(tr("ov.headline_growth", lang), style=styles.strong)))
-        rows += growth_rows(sorted(headline, key=lambda i: -i.yoy_pct),  # type: ignore[operator]
-                            lang, width, styles)
+        if rows:
+            rows.append(Row(Text("")))
+        mark = tr("ov.computed_mark", lang) if computed else ""
+        rows.append(Row(Text(tr("ov.headline_growth", lang) + mark, style=styles.strong)))
+        rows += growth_rows(sorted(headline, key=lambda item: -item[2]), lang, width, styles)
     return rows
 
 
@@ -201,7 +209,8 @@ def _figures(item: Attention, lang: str) -> str:
         text = tr("ov.rank_n", lang, rank=int(now))
         return text + ("←" + tr("ov.rank_n", lang, rank=int(before)) if before is not None else "")
     if item.kind in ("negative", "falling"):
-        return fmt_pct(now) + (f"←{fmt_pct(before)}" if before is not None else "")
+        mark = tr("ov.computed_mark", lang) if item.computed else ""
+        return fmt_pct(now) + (f"←{fmt_pct(before)}" if before is not None else "") + mark
     return fmt_number(round(now, 2)) + (f"/{fmt_number(round(before, 2))}"
                                         if before is not None else "")
 
