@@ -135,15 +135,18 @@ def honour_rows_text(rows: Sequence[HonourRow], lang: str, width: int,
     change_width = max((cell_len(c.plain) for c in changes), default=0)
     count_width = max(len(str(r.count)) for r in rows)
     tail = count_width + (change_width + 1 if change_width else 0)
+    room = max(4, width - tail - 1)
+    labels = [row.name(lang) + (f" {row.level}" if row.level else "") for row in rows]
+    # Statuses (认定2 培育6) line up in a column after the labels, where there is room.
+    label_width = min(max(cell_len(label) for label in labels), int(room * 0.6))
     lines = []
-    for row, change in zip(rows, changes):
-        label = row.name(lang) + (f" {row.level}" if row.level else "")
+    for row, change, label in zip(rows, changes, labels):
         statuses = " ".join(f"{status}{count}" for status, count in row.statuses if status) \
             if len(row.statuses) > 1 else ""
-        room = max(4, width - tail - 1)
-        if statuses and cell_len(label) + cell_len(statuses) + 2 <= room:
-            line = Text(label + "  ")
-            line.append(fit(statuses, room - cell_len(label) - 2), style=styles.dim)
+        if statuses and cell_len(label) <= label_width \
+                and label_width + 2 + cell_len(statuses) <= room:
+            line = Text(fit(label, label_width) + "  ")
+            line.append(fit(statuses, room - label_width - 2), style=styles.dim)
         else:
             line = Text(fit(label, room))
         line.append(" " + str(row.count).rjust(count_width), style=styles.strong)
