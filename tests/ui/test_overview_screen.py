@@ -82,3 +82,19 @@ def test_e_offers_the_period_brief(tmp_path: Path) -> None:
     text = target.read_text(encoding="utf-8")
     assert "2022年上半年" in text and "同比+8.6%" in text  # the brief, then the table
     assert "397.3" in text
+
+
+def test_a_theme_change_recolours_the_bars() -> None:
+    async def scenario(app, pilot) -> None:
+        panel = app.screen.query_one("#ov-growth", OverviewPanel)
+
+        def bar_colour() -> str:
+            line = panel.rows()[0].text
+            return next(str(span.style.color.triplet.hex) for span in line.spans
+                        if span.style and getattr(span.style, "color", None)
+                        and "█" in line.plain[span.start:span.end])
+        dark = bar_colour()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert bar_colour() != dark
+    run_scenario(scenario)

@@ -170,12 +170,18 @@ class KpiCards(Widget, can_focus=True):
         self.period: Period | None = None
         self.lang = "zh"
         self.selected = 0
+        self._built: list[list[Text]] | None = None  # the tiles' lines, until data or theme change
 
     def show(self, cards: tuple[Card, ...], period: Period, lang: str) -> None:
         """Draw these cards of `period`."""
         self.cards, self.period, self.lang = tuple(cards), period, lang
         self.selected = min(self.selected, max(len(self.cards) - 1, 0))
+        self._built = None
         self.refresh(layout=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._built = None
 
     @property
     def columns(self) -> int:
@@ -228,8 +234,11 @@ class KpiCards(Widget, can_focus=True):
     def _bodies(self) -> list[list[Text]]:
         if self.period is None:
             return []
-        styles = self._styles()
-        return [tile_lines(card, self.period, self.lang, styles) for card in self.cards]
+        if self._built is None:
+            styles = self._styles()
+            self._built = [tile_lines(card, self.period, self.lang, styles)
+                           for card in self.cards]
+        return self._built
 
     def _row_heights(self) -> list[int]:
         bodies, columns = self._bodies(), self.columns
