@@ -49,6 +49,11 @@ def test_section_in_english(snap_compare, section: str) -> None:
                         run_before=settle)
 
 
+def test_overview_at_200x50(snap_compare) -> None:
+    """The overview dashboard on a big terminal (80x24 and 120x36: test_section)."""
+    assert snap_compare(seed_app(), terminal_size=(200, 50), run_before=settle)
+
+
 def test_three_cities_overview_with_sparklines(snap_compare) -> None:
     from econdash.core.paths import bundled_examples
     app = EcondashApp(dataset=load_dataset(bundled_examples() / "three-cities"))

@@ -141,7 +141,7 @@ def test_help_key_stays_visible_when_the_key_bar_is_too_narrow() -> None:
         assert cell_len(text) > 80  # (cut at the edge when drawn)
         await pilot.press("1")
         await pilot.pause()
-        assert bar_text(app).startswith(" [ 上一期 ")  # room for all: the usual order
+        assert bar_text(app).startswith(" e 导出简报  [ 上一期 ")  # room for all: the usual order
     run_scenario(scenario, size=(80, 24))
 
 

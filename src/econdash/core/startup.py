@@ -45,7 +45,7 @@ HEAD_BYTES = 256 * 1024
 """How much of a big table the preview reads: about 1,200 rows, parsed in milliseconds."""
 HEAD_SHOWN_WAIT = 1.0
 """Seconds the whole load waits for the preview's frame before it starts anyway."""
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 """The snapshot's cache format: a new number whenever `Snapshot`'s fields change."""
 
 

@@ -19,8 +19,9 @@ def quick_overview(root: Path) -> OverviewData | None:
     """The overview of a one-period dataset, read from its report.toml (tomllib;
     polars is not imported for plain numbers).
 
-    It equals what the full load's `overview_data` gives, so the cards are kept when the
-    load arrives. None (show the loading indicator instead) for anything else: several
+    It equals what the full load's `overview_data` gives, except what needs the CSV files
+    (projects, problems `check` finds in them: None until the load), so the cards are
+    kept when the load arrives. None (show the loading indicator instead) for anything else: several
     periods or series files (their trend lines need the full load), or a report with errors.
     """
     try:
@@ -55,7 +56,11 @@ def _quick_overview(root: Path) -> OverviewData | None:
         Card(ind, (SeriesPoint(Period(ind.span.year, ind.span.first_month, ind.span.last_month),
                                ind.value, ind.yoy_pct, ind.rank),))
         for ind in headline_indicators(report.indicators))
+    from econdash.core.query.overview_panels import attention_items, growth_panel, honour_rows
+    category, growth = growth_panel(report.indicators)
     return OverviewData(
         period=report.period, label=report.label, region=report.region, source=report.source,
         published=report.published, position=1, count=1, dataset_name=meta.get("name"),
-        dataset_name_en=meta.get("name_en"), dataset_folder=root.name, cards=cards)
+        dataset_name_en=meta.get("name_en"), dataset_folder=root.name, cards=cards,
+        growth_category=category, growth=growth, honours=honour_rows(report.tiers, None),
+        attention=attention_items(report.indicators, None, cards))
