@@ -22,16 +22,20 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from econdash.core.query.view import Sort, TableView, ViewRequest
-from econdash.tui.widgets.frame_table_render import (
-    Column,
+from econdash.core.query.view import Sort, Sorts, TableView, ViewRequest
+from econdash.tui.widgets.frame_table_layout import (
     ColumnLayout,
     VisibleCells,
+    choose_columns,
+    scroll_to_show,
+)
+from econdash.tui.widgets.frame_table_moves import TableMoves
+from econdash.tui.widgets.frame_table_render import (
+    Cells,
+    Column,
     cells_strip,
     centre_text,
-    choose_columns,
     header_cells,
-    scroll_to_show,
 )
 
 __all__ = ["Column", "FrameTable"]
@@ -51,8 +55,9 @@ class TableMessage(Message):
         return self.table
 
 
-class FrameTable(ScrollView, can_focus=True):
-    """A scrollable, searchable, sortable table that renders only visible rows."""
+class FrameTable(TableMoves, ScrollView, can_focus=True):
+    """A scrollable, searchable, sortable table that renders only visible rows; its first
+    column stays while it scrolls right (see frame_table_layout)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move_row(-1)", "Up", show=False),
@@ -65,11 +70,24 @@ class FrameTable(ScrollView, can_focus=True):
         Binding("end,ctrl+end", "cursor_last", "Last row", show=False),
         Binding("enter", "select_cursor", "Open row"),
         Binding("s", "cycle_sort", "Sort column"),
+        Binding("S", "then_sort", "Then sort", show=False),
+        Binding("F", "column_counts", "Counts"),
+        Binding("i", "column_stats", "Column stats", show=False),
+        Binding("ctrl+g", "goto_row", "Go to row", show=False),
+        Binding("minus", "hide_column", "Hide column", show=False),
+        Binding("plus", "show_columns", "Show columns", show=False),
+        Binding("y", "copy_cell", "Copy cell", show=False),
+        Binding("Y", "copy_row", "Copy row", show=False),
+        Binding("v", "view_cell", "Cell text", show=False),
+        Binding("escape", "clear_pins", "Clear", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "frame-table--header",
         "frame-table--header-cursor",
+        "frame-table--header-sorted",
+        "frame-table--cursor-cell",
+        "frame-table--frozen-edge",
         "frame-table--cursor",
         "frame-table--even",
         "frame-table--empty",
@@ -81,7 +99,9 @@ class FrameTable(ScrollView, can_focus=True):
         color: $foreground;
         height: 1fr;
         & > .frame-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .frame-table--header-cursor { text-style: bold underline; background: $panel; }
+        & > .frame-table--header-cursor { text-style: bold reverse; background: $panel; }
+        & > .frame-table--header-sorted { text-style: bold; color: $accent; }
+        & > .frame-table--frozen-edge { color: $primary; }
         & > .frame-table--even { background: $surface-lighten-1 50%; }
         & > .frame-table--empty { text-style: dim; }
         & > .frame-table--cursor {
@@ -94,13 +114,14 @@ class FrameTable(ScrollView, can_focus=True):
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
+        & > .frame-table--cursor-cell { text-style: bold underline; }
     }
     """
 
     cursor_row: reactive[int] = reactive(0, init=False)
     """Index of the highlighted row within the current (filtered, sorted) view."""
     cursor_column: reactive[int] = reactive(0, init=False)
-    """Index of the column that `s` sorts by (also scrolled into view)."""
+    """Index (among the shown columns) of the column that `s`, `F`, `i` … act on."""
     zebra_stripes: reactive[bool] = reactive(True)
     """Shade every other row."""
 
@@ -136,7 +157,9 @@ class FrameTable(ScrollView, can_focus=True):
                  classes: str | None = None, name: str | None = None) -> None:
         super().__init__(id=id, classes=classes, name=name)
         self._explicit_columns = list(columns) if columns else None
-        self._layout = ColumnLayout(tuple(columns or []))  # measured by set_frame
+        self._measured = ColumnLayout(tuple(columns or []))  # every column, by set_frame
+        self._layout = self._measured  # the shown ones, fitted to the window
+        self._hidden: frozenset[str] = frozenset()  # keys of columns hidden with `-`
         self._state = TableView()  # frame, search, filters, sort; the view applied
         self._cells = VisibleCells()
         self._paint: tuple[Style, int, int] | None = None  # set during render_lines
@@ -171,8 +194,18 @@ class FrameTable(ScrollView, can_focus=True):
 
     @property
     def sort_state(self) -> Sort:
-        """(column key, descending) or None when unsorted."""
+        """(column key, descending) of the main sort, or None when unsorted."""
         return self._state.sort
+
+    @property
+    def sort_keys(self) -> Sorts:
+        """Every sort key, the main one first, then its tie-breaks."""
+        return self._state.sorts
+
+    @property
+    def hidden_columns(self) -> frozenset[str]:
+        """Keys of the columns hidden with `-`."""
+        return self._hidden
 
     def current_row(self) -> dict[str, Any] | None:
         """The highlighted row as a dict, or None for an empty view."""
@@ -191,10 +224,22 @@ class FrameTable(ScrollView, can_focus=True):
         if columns:
             self._explicit_columns = list(columns)
         self._state.set_frame(frame, schema)
-        self._layout = ColumnLayout.measure(frame, chosen)  # before cursor_column's watcher
-        self._cells.forget()
-        self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
+        self._measured = ColumnLayout.measure(frame, chosen)
+        self._hidden = frozenset(k for k in self._hidden if k in schema)
+        self._relayout()  # before cursor_column's watcher
         self._refresh_view(reset_cursor=False)
+
+    def _relayout(self) -> None:
+        """The shown columns (not hidden) fitted to the window; keeps the cursor column."""
+        layout = self._measured
+        if len(self._hidden) >= len(layout.columns):
+            self._hidden = frozenset()  # never hide every column
+        self._layout = layout.without(self._hidden).fit(self.scrollable_content_region.width)
+        self._cells.forget()
+        self.cursor_column = min(self.cursor_column, max(len(self._layout.columns) - 1, 0))
+        self.virtual_size = Size(self._layout.width, self._state.view.height + 1)
+        self._scroll_to_column()
+        self.refresh()
 
     def set_query(self, search: str = "", search_columns: list[str] | None = None,
                   filters: dict[str, str | None] | None = None) -> None:
@@ -270,12 +315,14 @@ class FrameTable(ScrollView, can_focus=True):
             self.scroll_to(y=y, animate=False, force=True)
 
     def _scroll_to_column(self) -> None:
-        x = self._layout.scroll_to_show(self.cursor_column, self.scroll_offset.x,
-                                        self.scrollable_content_region.width)
+        x = self._layout.scroll_to_show_frozen(self.cursor_column, self.scroll_offset.x,
+                                               self.scrollable_content_region.width)
         if x is not None:
             self.scroll_to(x=x, animate=False, force=True)
 
     def on_resize(self) -> None:
+        if self._layout.fit(self.scrollable_content_region.width) is not self._layout:
+            self._relayout()
         self._scroll_to_cursor()
 
     # ---- reactives --------------------------------------------------------
@@ -292,6 +339,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     def watch_cursor_column(self) -> None:
         self._scroll_to_column()
+        self.refresh()  # the header and cursor cell marks move
 
     # ---- actions ----------------------------------------------------------
 
@@ -331,7 +379,8 @@ class FrameTable(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        column = self._layout.at(offset.x + self.scroll_offset.x)
+        column = self._layout.at_screen(offset.x, self.scroll_offset.x,
+                                        self.scrollable_content_region.width)
         if offset.y == 0:  # header: sort by the clicked column
             if column is not None:
                 self.cursor_column = column
@@ -367,10 +416,15 @@ class FrameTable(ScrollView, can_focus=True):
         base, width, body = self._paint or self._paint_context()
         scroll_x, scroll_y = self.scroll_offset
         # Only the columns in view are drawn (a file of 10,000 columns drew all of them
-        # for every line); the strip starts where the first of them does.
-        first, last, left = self._layout.in_view(scroll_x, width)
+        # for every line); the strip starts where the first of them does. Scrolled right,
+        # the first column is drawn at the left and the others in the rest of the window.
+        frozen = self._layout.frozen(scroll_x, width)
+        first, last, left = self._layout.in_view(scroll_x + frozen, width - frozen)
+        shown = ([0] if frozen else []) + list(range(first, last))
+        cursor = shown.index(self.cursor_column) if self.cursor_column in shown else None
         if y == 0:
-            return self._header_strip(base, first, last).crop_extend(left, left + width, base)
+            style = base + self.get_component_rich_style("frame-table--header")
+            return self._strip(self._header_cells(shown, cursor), style, frozen, left, width)
         index = scroll_y + y - 1
         if self.row_count == 0 and y == 1:
             style = base + self.get_component_rich_style("frame-table--empty")
@@ -378,21 +432,30 @@ class FrameTable(ScrollView, can_focus=True):
         if index >= self.row_count:
             return Strip.blank(width, base)
         cells = self._cells.rows(self._state.view, self._layout, scroll_y, max(body, y), first,
-                                 last)[y - 1]
+                                 last, bool(frozen))[y - 1]
         if index == self.cursor_row:
             # Cell colours are dropped so the cursor stays readable on any theme.
             style = base + self.get_component_rich_style("frame-table--cursor")
-            cells = [(text, None) for text, _ in cells]
+            mark = self.get_component_rich_style("frame-table--cursor-cell")
+            cells = [(text, mark if i == cursor else None) for i, (text, _) in enumerate(cells)]
         elif self.zebra_stripes and index % 2 == 0:
             style = base + self.get_component_rich_style("frame-table--even")
         else:
             style = base
-        return cells_strip(cells, style).crop_extend(left, left + width, style)
+        return self._strip(cells, style, frozen, left, width)
 
-    def _header_strip(self, base: Style, first: int, last: int) -> Strip:
-        style = base + self.get_component_rich_style("frame-table--header")
-        cursor = self.cursor_column - first if self.has_focus else None
-        cursor_style = self.get_component_rich_style("frame-table--header-cursor")
-        cells = header_cells(self._layout.columns[first:last], self._layout.widths[first:last],
-                             self._state.sort, cursor, cursor_style)
-        return cells_strip(cells, style)
+    def _strip(self, cells: Cells, style: Style, frozen: int, left: int, width: int) -> Strip:
+        """A line of cells: with a frozen first column, it and an edge, then the rest."""
+        if not frozen:
+            return cells_strip(cells, style).crop_extend(left, left + width, style)
+        edge = style + self.get_component_rich_style("frame-table--frozen-edge")
+        head = Strip([*cells_strip(cells[:1], style), Segment("│", edge)])
+        rest = cells_strip(cells[1:], style).crop_extend(left, left + width - frozen, style)
+        return Strip.join([head, rest])
+
+    def _header_cells(self, shown: list[int], cursor: int | None) -> Cells:
+        columns, widths = self._layout.columns, self._layout.widths
+        return header_cells([columns[i] for i in shown], [widths[i] for i in shown],
+                            self._state.sorts, cursor if self.has_focus else None,
+                            self.get_component_rich_style("frame-table--header-cursor"),
+                            self.get_component_rich_style("frame-table--header-sorted"))
