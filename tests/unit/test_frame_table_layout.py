@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from econdash.tui.widgets.frame_table_render import (
-    Column,
+from econdash.tui.widgets.frame_table_render import Column
+from econdash.tui.widgets.frame_table_layout import (
     ColumnLayout,
     VisibleCells,
     choose_columns,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import polars as pl
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -113,15 +113,21 @@ def cut_middle(text: str, width: int) -> str:
     if width <= 1:
         return TRUNCATION_MARK[:width]
     room = width - 1
-    tail_room = room // 2
-    head = set_cell_size(text, room - tail_room)  # pads with a space if a wide char splits
-    tail, used = "", 0
-    for char in reversed(text):
+    tail, used = _fitting(reversed(text), room // 2)
+    head, head_used = _fitting(iter(text), room - used)
+    return head + TRUNCATION_MARK + tail[::-1] + " " * (room - used - head_used)
+
+
+def _fitting(chars: Iterable[str], room: int) -> tuple[str, int]:
+    """The longest run of `chars` that fits in `room` cells, and the cells it takes."""
+    taken, used = [], 0
+    for char in chars:
         size = cell_len(char)
-        if used + size > tail_room:
+        if used + size > room:
             break
-        tail, used = char + tail, used + size
-    return head + TRUNCATION_MARK + " " * (tail_room - used) + tail
+        taken.append(char)
+        used += size
+    return "".join(taken), used
 
 
 def centre_text(text: str, width: int) -> str:
