@@ -202,9 +202,9 @@ def cell_style(column: Column, value: Any) -> Style | None:
 
 
 def auto_width(column: Column, sample: Iterable[Any], cap: int = MAX_AUTO_WIDTH) -> int:
-    """Column width from the header (plus room for a sort mark) and sample values, at
-    most `cap`."""
-    header = cell_len(column.header) + 2
+    """Column width from the header (plus room for a sort mark and its rank) and sample
+    values, at most `cap`."""
+    header = cell_len(column.header) + 3
     if column.bar:
         return max(BAR_AUTO_WIDTH, header)
     widest = max((cell_len(cell_text(column, value)) for value in sample), default=0)
@@ -237,7 +237,7 @@ def estimated_widths(frame: pl.DataFrame, columns: Sequence[Column],
     cells = (pl.col("value").str.len_chars() + pl.col("value").str.count_matches(_WIDE)).max()
     widest = dict(frame.head(WIDTH_SAMPLE_ROWS).select(pl.col(keys).cast(pl.String))
                   .unpivot(variable_name="key").group_by("key").agg(cells).iter_rows())
-    return [column.width or min(max(cell_len(column.header) + 2, widest.get(column.key) or 0,
+    return [column.width or min(max(cell_len(column.header) + 3, widest.get(column.key) or 0,
                                     MIN_AUTO_WIDTH), cap)
             for column in columns]
 
