@@ -41,20 +41,21 @@ def stat_text(stats: ColumnStats, name: str, value: Any, column: Column) -> str:
 
 
 def stats_table(stats: ColumnStats, column: Column, lang: str) -> Table:
-    """The statistics as label / value lines, then the top values (pure, for tests)."""
-    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-    table.add_column(style="bold cyan", no_wrap=True)
-    table.add_column(justify="right")
-    table.add_column(overflow="fold")
+    """The statistics as label / value lines, then the top values with their rows and
+    share (pure, for tests). Long text wraps instead of being cut."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column(style="bold cyan", overflow="fold", ratio=2)
+    table.add_column(overflow="fold", ratio=3)
     for name, value in stats.items():
         table.add_row(tr(f"tables.stat.{name}", lang),
-                      literal(stat_text(stats, name, value, column)), "")
+                      literal(stat_text(stats, name, value, column)))
     if stats.top:
-        table.add_row("", "", "")
-        table.add_row(tr("tables.stat.top", lang), "", "")
+        table.add_row("", "")
+        table.add_row(tr("tables.stat.top", lang), "")
         for value, count in stats.top:
             share = f"{count / stats.rows:.1%}" if stats.rows else ""
-            table.add_row("", Text(f"{count:,}"), literal(f"{cell_text(column, value)}  {share}"))
+            table.add_row(literal(cell_text(column, value), style="not bold default"),
+                          Text(f"{count:,}  ({share})"))
     return table
 
 

@@ -220,6 +220,8 @@ class FrameTable(TableMoves, TablePainting, ScrollView, can_focus=True):
         self._measured = ColumnLayout.measure(frame, chosen)
         self._hidden = frozenset(k for k in self._hidden if k in schema)
         self._relayout()  # before cursor_column's watcher
+        if not self.scrollable_content_region.width:
+            self.call_after_refresh(self._refit)  # not laid out yet: fit once it is
         self._refresh_view(reset_cursor=False)
 
     def _relayout(self) -> None:
@@ -314,9 +316,14 @@ class FrameTable(TableMoves, TablePainting, ScrollView, can_focus=True):
             self.scroll_to(x=x, animate=False, force=True)
 
     def on_resize(self) -> None:
-        if self._layout.fit(self.scrollable_content_region.width) is not self._layout:
-            self._relayout()
+        self._refit()
         self._scroll_to_cursor()
+
+    def _refit(self) -> None:
+        """Fit the columns again if the window's width asks for other widths."""
+        width = self.scrollable_content_region.width
+        if width and self._measured.without(self._hidden).fit(width).widths != self._layout.widths:
+            self._relayout()
 
     # ---- reactives --------------------------------------------------------
 

@@ -96,16 +96,22 @@ class ColumnLayout:
 
     def fit(self, window: int) -> ColumnLayout:
         """Auto columns as wide as their content, cut only where even the window (minus
-        the frozen first column) is too narrow; at least MAX_AUTO_WIDTH."""
+        the frozen first column) is too narrow; at least MAX_AUTO_WIDTH. When the columns
+        don't all fit, the first is cut to half the window, so it can stay frozen."""
         if not self.natural or window <= 0:
             return self
-        # The first column may be cut to stay frozen (its full text is a `v` away).
-        first_cap = max(int(window * FREEZE_MAX_SHARE) - 1, MIN_FROZEN_WIDTH)
-        rest_cap = max(MAX_AUTO_WIDTH, window - min(self.natural[0], first_cap) - 2)
-        widths = [w if c.width else min(w, first_cap if i == 0 else rest_cap)
-                  for i, (c, w) in enumerate(zip(self.columns, self.natural))]
+        widths = self._capped(window, window)
+        if sum(widths) + len(widths) - 1 > window:
+            # The first column may be cut to stay frozen (its full text is a `v` away).
+            widths = self._capped(max(int(window * FREEZE_MAX_SHARE) - 1, MIN_FROZEN_WIDTH),
+                                  window)
         return self if tuple(widths) == self.widths else self.of(self.columns, self.natural,
                                                                   widths)
+
+    def _capped(self, first_cap: int, window: int) -> list[int]:
+        rest_cap = max(MAX_AUTO_WIDTH, window - min(self.natural[0], first_cap) - 2)
+        return [w if c.width else min(w, first_cap if i == 0 else rest_cap)
+                for i, (c, w) in enumerate(zip(self.columns, self.natural))]
 
     def without(self, hidden: Collection[str]) -> ColumnLayout:
         """The layout minus the columns whose keys are `hidden` (widths as they were)."""
