@@ -237,7 +237,8 @@ def test_chinese_columns_align() -> None:
             starts.add(cell_len(text[: text.index(f"C{i}")]))
         assert len(starts) == 1, starts
         assert all(cell_len(text) == table.scrollable_content_region.width for text in shown)
-        assert TRUNCATION_MARK in shown[5]  # the 22-char name is capped at 40 cells
+        # The 22-character name (44 cells) fits the window: shown whole, not capped.
+        assert "很长" * 11 in shown[5] and TRUNCATION_MARK not in shown[5]
 
     run(frame, scenario)
 
@@ -587,7 +588,9 @@ def test_set_frame_before_mount_with_query_and_columns() -> None:
             assert table.view_frame["name"].to_list() == expected
             shown = lines(table)
             assert shown[0].split() == ["名称", "数值"]
-            assert shown[1][:14] == "item3      21 "  # widths 6 (auto) and 6 (fixed), right aligned
+            # widths 7 (auto: the header and room for a numbered sort mark) and 6 (fixed),
+            # right aligned
+            assert shown[1][:14] == "item3       21"
 
     asyncio.run(main())
 
@@ -613,7 +616,7 @@ def test_columns_beyond_the_exactly_measured_ones_get_estimated_widths() -> None
     widths = column_widths(frame, default_columns(frame.schema))
     assert widths[-1] == cell_len("规上工业总产值")
     assert widths[-2] >= len("123456.5")
-    assert widths[-3] == max(len(names[-3]) + 2, 4)
+    assert widths[-3] == max(len(names[-3]) + 3, 4)  # room for a numbered sort mark
 
 
 def test_a_table_of_thousands_of_columns_shows_its_last_column() -> None:
