@@ -363,8 +363,9 @@ def scenario_filter(args: argparse.Namespace) -> dict:
     return result
 
 
-COUNT_COLUMNS = ("level", "town", "industry", "programme", "year")
-"""The columns `F` is pressed on, each once: few values (level) to many (year, town)."""
+COUNT_COLUMNS = ("level", "town", "industry", "__programme", "year")
+"""The table columns `F` is pressed on, each once: few values (level) to many (town);
+`__programme` is the programme as shown (in the interface language)."""
 
 
 def scenario_counts(args: argparse.Namespace) -> dict:
