@@ -28,7 +28,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("l", "toggle_lang", "中文 / English", "Switch Chinese / English"),
     KeyHelp("/", "search", "在当前栏目搜索", "Search in this section"),
     KeyHelp("f", "next_filter", "切换筛选条件（再按 Tab 进入选择）", "Move to the next filter"),
-    KeyHelp("Esc", "clear", "清除搜索和筛选", "Clear search and filters"),
+    KeyHelp("Esc", "clear", "清除搜索和筛选（先清除计数中选的值）", "Clear search and filters (first a value picked in counts)"),
     KeyHelp("Enter", "select_cursor", "打开所选行的详情", "Open details of the selected row"),
     KeyHelp("s", "cycle_sort", "按光标所在列排序（升/降/原序）", "Sort by the cursor column (asc/desc/off)"),
     KeyHelp("Up Down PgUp PgDn Home End", "", "在表格中移动", "Move in a table"),

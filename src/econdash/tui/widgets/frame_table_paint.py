@@ -87,4 +87,5 @@ class TablePainting:
                             self._state.sorts, cursor if self.has_focus else None,
                             self.get_component_rich_style("frame-table--header-cursor"),
                             self.get_component_rich_style("frame-table--header-sorted",
-                                                          partial=True))
+                                                          partial=True),
+                            self._state.pins)

@@ -8,7 +8,7 @@ sit is `frame_table_layout`; which rows the view holds is `econdash.core.query.v
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -160,10 +160,16 @@ def render_cell(column: Column, value: Any, width: int) -> str:
     return fit_cell(cell_text(column, value), width, column.align)
 
 
-def header_text(column: Column, width: int, descending: bool | None, rank: int = 0) -> str:
+PIN_MARK = "="
+"""Before the header of a column filtered to a value picked from its counts (`F`)."""
+
+
+def header_text(column: Column, width: int, descending: bool | None, rank: int = 0,
+                pinned: bool = False) -> str:
     """Header cell text; `descending` None means the column is not sorted; `rank` (1, 2,
-    ...) is its place among several sort keys, 0 when it is the only one."""
-    label = column.header.translate(_CONTROL_TO_SPACE)
+    ...) is its place among several sort keys, 0 when it is the only one; `pinned`: the
+    column is filtered to one value."""
+    label = (PIN_MARK if pinned else "") + column.header.translate(_CONTROL_TO_SPACE)
     if descending is not None:
         # Keep the marker visible even when the label has to be truncated.
         mark = " " + SORT_MARKS[descending] + (str(rank) if rank else "")
@@ -181,6 +187,7 @@ def header_cells(
     cursor: int | None,
     cursor_style: Style,
     sorted_style: Style | None = None,
+    pinned: Collection[str] = (),
 ) -> Cells:
     """Header texts, with the sort marks (numbered when there are several keys), the
     sorted columns' style and the column cursor's style."""
@@ -189,8 +196,10 @@ def header_cells(
     cells: Cells = []
     for index, (column, width) in enumerate(zip(columns, widths)):
         rank, descending = order.get(column.key, (0, None))
-        text = header_text(column, width, descending, rank if several else 0)
-        style = cursor_style if index == cursor else (sorted_style if rank else None)
+        is_pinned = column.key in pinned
+        text = header_text(column, width, descending, rank if several else 0, is_pinned)
+        marked = rank or is_pinned
+        style = cursor_style if index == cursor else (sorted_style if marked else None)
         cells.append((text, style))
     return cells
 
