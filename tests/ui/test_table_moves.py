@@ -290,3 +290,33 @@ def test_counts_of_a_big_table_come_from_a_worker() -> None:
             await pilot.pause()
             assert table.row_count == counts["镇0"]
     asyncio.run(main())
+
+
+def test_counts_and_statistics_show_markup_and_control_characters_as_text() -> None:
+    frame = pl.DataFrame({"name": ["[bold]x[/]", "[/]", "a\x1b[31mb", None],
+                          "n": [1, 2, 3, 4]})
+
+    async def main() -> None:
+        app = CountsApp(frame)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.query_one(FrameTable).focus()
+            await pilot.press("F")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ColumnCountsScreen)
+            shown = lines(screen.query_one(FrameTable))
+            assert any("[bold]x[/]" in line for line in shown)
+            assert any("（空）" in line for line in shown)
+            await pilot.press("enter")  # the first value (ties in value order)
+            await pilot.pause()
+            table = app.query_one(FrameTable)
+            assert table.row_count == 1
+            await pilot.press("escape")
+            await pilot.pause()
+            assert table.row_count == 4
+            await pilot.press("i")
+            await pilot.pause()
+            text = plain(app.screen.query_one("#stats-body", Static).content)
+            assert "[/]" in text
+    asyncio.run(main())
