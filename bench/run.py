@@ -243,6 +243,11 @@ def plan(data: dict[str, Path], rows: int, filter_rows: list[int]) -> list[Job]:
         s.add("reload_last_mb", last)
         s.add("reload_ratio", last / first)
 
+    def counts(run: Run, s: Samples) -> None:
+        s.add("counts_ms", *run.result["counts_ms"])
+        s.add("counts_polars_ms", *run.result["polars_ms"])
+        s.add("counts_polars_econ_ms", *run.result["polars_econ_ms"])
+
     def sparks(run: Run, s: Samples) -> None:
         s.add("spark_mount_ms", run.result["mount_ms"])
         s.add("spark_update_ms", *run.result["update_ms"])
@@ -255,6 +260,7 @@ def plan(data: dict[str, Path], rows: int, filter_rows: list[int]) -> list[Job]:
         Job("rows", ["econ_rows", "--data", str(big), "--rows", str(rows)], big_table),
         Job("rows_first_open", ["econ_rows", "--data", str(big), "--rows", str(rows)],
             big_table_first_open, fresh_home=True),
+        Job("counts", ["counts", "--data", str(big), "--rows", str(rows)], counts),
         Job("read", ["read", "--csv", str(csv)], read),
         Job("read_tp", ["read_tp", "--csv", str(csv)], read_tp),
         Job("sparklines", ["sparklines"], sparks),
@@ -418,6 +424,17 @@ def rows_of(samples: Samples, rows: int, filter_rows: list[int], vd: str | None)
         table.append(Row(f"filter as you type, {name}", "polars alone: "
                          "pl.col('enterprise').str.contains", s(f"polars_one_ms_{n}"), "ms"))
 
+    row = Row(f"counts by column, {label}", "F to the counts painted (level, town, industry, "
+              "programme, year)", s("counts_ms"), "ms", "≤ 500 ms")
+    if s("counts_ms"):
+        top = max(s("counts_ms"))
+        row.met = verdict(top <= 500, f"slowest {top - 500:+.0f} ms")
+    table.append(row)
+    table.append(Row(f"counts by column, {label}", "polars alone: group_by(column).agg(len)"
+                     ".sort, same columns", s("counts_polars_ms"), "ms"))
+    table.append(Row(f"counts by column, {label}", "econdash's value_counts alone (nulls "
+                     "last, shares, ties in value order)", s("counts_polars_econ_ms"), "ms"))
+
     for key in ("down", "pagedown", "end", "pageup", "home"):
         row = Row(f"scrolling, {label}", f"{key}: key to frame", s(f"scroll_{key}_ms"), "ms",
                   "p95 ≤ 50 ms")
@@ -535,6 +552,13 @@ previous one is on screen.
   the section's start-up work is done: all rows in, and the honour ladder and filter
   choices (which a big roster gets from a worker after its rows show) on screen. Keys pressed while those
   are put on screen (one filter a frame) wait for that frame: about 25 ms each.
+- **counts by column**: in the {rows}-row table (once its ladder and filters are in, as
+  for scrolling), the cursor on 级别 (level), then 镇 (town), 行业 (industry), 荣誉/项目
+  (programme) and 年份 (year), `F` each time: key to the first frame showing the counts
+  dialog with all its rows (a polars group_by in a worker); Esc between. Compared with
+  polars alone, in the same process, `group_by(column).agg(pl.len()).sort(...)` on the
+  frame the table shows, and econdash's own `value_counts` (shares, nulls last, ties in
+  value order) without the screen.
 - **memory**: peak RSS (`ru_maxrss`) of the {rows}-row process at its end, against a process
   that imports `textual.app` and polars and reads the same CSV.
 - **sparklines**: a bare app with a 4-column `Grid`; 100 `Sparkline`s of 120 points are
@@ -622,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--headless", action="store_true",
                         help="run the apps headless instead of under a pseudo-terminal")
     parser.add_argument("--only", help="comma-separated job keys (hello,start,first_start,rows,"
-                        "rows_first_open,read,read_tp,sparklines,reloads,filterN) for a partial run")
+                        "rows_first_open,counts,read,read_tp,sparklines,reloads,filterN) for a partial "
+                        "run")
     parser.add_argument("--results", type=Path, default=RESULTS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     rows = args.rows or (10_000 if args.quick else 1_000_000)

@@ -12,7 +12,7 @@ writes it to the pty when run under one; --headless composes it but writes nothi
 synchronous with the widget's refresh, so that frame contains it. Keys are sent the way Textual's driver sends
 them (`driver.send_message(events.Key)`), without the parser's few microseconds.
 
-Scenarios: hello, econ_start, econ_rows, filter, reloads, read, read_tp, sparklines.
+Scenarios: hello, econ_start, econ_rows, filter, counts, reloads, read, read_tp, sparklines.
 """
 
 import time  # noqa: E402 - the docstring above costs nothing; the clock starts here
@@ -356,6 +356,64 @@ def scenario_filter(args: argparse.Namespace) -> dict:
                 start = time.perf_counter()
                 base = base.filter(query_expr(frame.schema, query[:end], columns, {}))
                 result["polars_narrow_ms"].append((time.perf_counter() - start) * 1000)
+        result["done"] = True
+        app.exit()
+
+    run_app(app, pilot, args)
+    return result
+
+
+COUNT_COLUMNS = ("level", "town", "industry", "__programme", "year")
+"""The table columns `F` is pressed on, each once: few values (level) to many (town);
+`__programme` is the programme as shown (in the interface language)."""
+
+
+def scenario_counts(args: argparse.Namespace) -> dict:
+    """Counts by column (`F`) on the enterprises table: key to the frame showing the counts;
+    then polars alone doing the same group_by on the same frame."""
+    from econdash.tui.screens.column_counts import ColumnCountsScreen
+    from econdash.core.query.column_stats import value_counts
+    app = econ_app(args.data, "enterprises")
+    probe = Probe(app)
+    painted = probe.watch(lambda: table_painted(app, args.rows))
+    result: dict = {"counts_ms": [], "polars_ms": [], "polars_econ_ms": [], "columns": []}
+
+    def counts_shown() -> bool:
+        screen = app.screen
+        return (isinstance(screen, ColumnCountsScreen) and screen.counts is not None
+                and table_of(app).row_count == screen.counts.height)
+
+    async def pilot(_pilot: Any) -> None:
+        await probe.wait(painted, "the enterprises table")
+        if not summary_shown(app):
+            await probe.wait(probe.watch(lambda: summary_shown(app)), "the ladder and filters")
+        await settle(app)
+        table = table_of(app)
+        keys = [c.key for c in table.columns]
+        for column in COUNT_COLUMNS:
+            if column not in keys:
+                continue
+            table.cursor_column = keys.index(column)
+            await asyncio.sleep(0.05)
+            shown = probe.watch(counts_shown)
+            sent = send_key(app, "F")
+            result["counts_ms"].append((await probe.wait(shown, f"counts of {column}") - sent)
+                                       * 1000)
+            result["columns"].append(column)
+            closed = probe.watch(lambda: not isinstance(app.screen, ColumnCountsScreen))
+            send_key(app, "escape")
+            await probe.wait(closed, "the counts closed")
+            await settle(app, 0.1)
+        # The same counts with polars alone, on the frame the table shows.
+        import polars as pl
+        frame = table.view_frame
+        for column in result["columns"]:
+            start = time.perf_counter()
+            frame.group_by(column).agg(pl.len()).sort("len", descending=True)
+            result["polars_ms"].append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            value_counts(frame, column)
+            result["polars_econ_ms"].append((time.perf_counter() - start) * 1000)
         result["done"] = True
         app.exit()
 

@@ -78,3 +78,15 @@ def test_enterprises_while_the_rest_of_a_big_roster_loads(snap_compare) -> None:
     """The first rows of the roster (`Dataset.partial`), marked as such, the ladder waiting."""
     app = EcondashApp(dataset=load_dataset(bundled_dataset(), head_bytes=2000))
     assert snap_compare(app, press=["5"], terminal_size=(120, 36), run_before=settle)
+
+
+def test_column_counts(snap_compare) -> None:
+    """`F` on 级别 of the seed roster: 市级 13, 国家级 2, the empty ones, shares and bars."""
+    assert snap_compare(seed_app(), press=["5", "right", "right", "F"],
+                        terminal_size=(120, 36), run_before=settle)
+
+
+def test_enterprises_scrolled_to_the_last_column(snap_compare) -> None:
+    """The names stay at the left (frozen) while the table shows its last column."""
+    assert snap_compare(seed_app(), press=["5", *["right"] * 8], terminal_size=(80, 24),
+                        run_before=settle)

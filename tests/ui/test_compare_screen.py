@@ -187,7 +187,7 @@ def test_different_spans_compare_growth_in_points_and_offer_like_for_like(tmp_pa
         text = title(app)
         assert "2023年上半年  与  2023年前三季度" in text
         assert "两期时段不同" in text and "增速变化以个百分点计" in text
-        assert "按 y 与上年同期（2022年前三季度）对比" in text
+        assert "按 p 与上年同期（2022年前三季度）对比" in text
         table = screen.query_one("#compare-table", FrameTable)
         keys = [c.key for c in table.columns]
         assert "change_pct" not in keys  # no value "growth" between 1-6月 and 1-9月
@@ -196,7 +196,7 @@ def test_different_spans_compare_growth_in_points_and_offer_like_for_like(tmp_pa
         assert row["change_pct"] is None and round(row["yoy_pp"], 2) == -1.2
         assert (row["span_a"], row["span_b"]) == ("2023年上半年", "2023年前三季度")
 
-        await press(pilot, "y")  # like for like: 1-9月 a year earlier, on the left
+        await press(pilot, "p")  # like for like: 1-9月 a year earlier, on the left
         assert (screen.index_a, screen.index_b) == (0, 2)
         assert "同期对比" in title(app) and "两期时段不同" not in title(app)
         keys = [c.key for c in table.columns]
@@ -227,7 +227,7 @@ def test_no_year_earlier_says_so(tmp_path: Path) -> None:
         await press(pilot, "b")  # b: 2023 1-6月 (a 2022 1-9月 left); no 2022 1-6月
         assert (screen.index_a, screen.index_b) == (0, 1)
         assert "按 y" not in title(app)
-        await press(pilot, "y")
+        await press(pilot, "p")
         assert (screen.index_a, screen.index_b) == (0, 1)
 
     run(scenario, spans_dataset(tmp_path))

@@ -72,7 +72,8 @@ def test_ladder_enter_filters_the_table_to_that_programme() -> None:
         tree = screen.query_one(LadderTree)
         table = screen.query_one(FrameTable)
         tree.focus()
-        tree.cursor_line = 0  # 三星级绿色工厂 / 认定
+        tree.cursor_line = next(i for i, text in enumerate(ladder_lines(screen))
+                                if "三星级绿色工厂" in text)
         await pilot.press("enter")
         await pilot.pause()
         assert table.row_count == 3
@@ -209,8 +210,9 @@ def test_200k_roster_loads_and_search_narrows(tmp_path: Path) -> None:
         assert "extra" in [c.header for c in table.columns]
         lines = ladder_lines(screen)  # no [[tier]]: named counts only, per level
         green = lines.index(next(line for line in lines if "三星级绿色工厂" in line))
-        assert "市级 / 认定" in lines[green + 1] and "列名 33,334" in lines[green + 1]
-        assert "省级 / 认定" in lines[green + 2] and "列名 33,333" in lines[green + 2]
+        # Rungs by level, the highest first (not by code point: 市 < 省).
+        assert "省级 / 认定" in lines[green + 1] and "列名 33,333" in lines[green + 1]
+        assert "市级 / 认定" in lines[green + 2] and "列名 33,334" in lines[green + 2]
         await pilot.press("slash", *"Firm 1999")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -23,20 +23,22 @@ from textual.pilot import Pilot
 from econdash.core.query import view as view_module
 from econdash.core.query.filtering import query_expr
 from econdash.tui.widgets.frame_table import SYNC_ROW_LIMIT, FrameTable
+from econdash.tui.widgets.frame_table_layout import (
+    column_at,
+    column_offsets,
+    default_columns,
+    visible_columns,
+)
 from econdash.tui.widgets.frame_table_render import (
     EXACT_WIDTH_COLUMNS,
     TRUNCATION_MARK,
     Column,
     auto_width,
-    column_at,
-    column_offsets,
     column_widths,
-    default_columns,
     draw_bar,
     fit_cell,
     format_value,
     header_text,
-    visible_columns,
     width_sample,
 )
 
@@ -56,9 +58,14 @@ def test_fit_cell_pads_and_truncates_by_cells() -> None:
     assert fit_cell("ab", 5) == "ab   "
     assert fit_cell("ab", 5, "right") == "   ab"
     assert fit_cell("中文", 6) == "中文  "
-    cut = fit_cell("中文字符", 5)  # a wide char can't be split: padded, then marked
-    assert cell_len(cut) == 5 and cut.endswith(TRUNCATION_MARK)
-    assert cut.startswith("中文")
+    cut = fit_cell("中文字符", 5)  # cut in the middle: the start and the end stay
+    assert cell_len(cut) == 5 and cut == "中~符"
+    cut = fit_cell("中文字符", 6)  # a wide char can't be split: a space fills its half
+    assert cell_len(cut) == 6 and cut == "中~符 "
+    # Names that differ at the end stay apart.
+    assert fit_cell("数字经济核心制造业纳统增加值", 20) == "数字经济核~统增加值 "
+    assert fit_cell("数字经济核心制造业纳统企业数", 20) == "数字经济核~统企业数 "
+    assert fit_cell("abcdefghij", 6) == "abc~ij"
 
 
 def test_draw_bar_width_and_fill() -> None:
@@ -230,7 +237,8 @@ def test_chinese_columns_align() -> None:
             starts.add(cell_len(text[: text.index(f"C{i}")]))
         assert len(starts) == 1, starts
         assert all(cell_len(text) == table.scrollable_content_region.width for text in shown)
-        assert TRUNCATION_MARK in shown[5]  # the 22-char name is capped at 40 cells
+        # The 22-character name (44 cells) fits the window: shown whole, not capped.
+        assert "很长" * 11 in shown[5] and TRUNCATION_MARK not in shown[5]
 
     run(frame, scenario)
 
@@ -580,7 +588,9 @@ def test_set_frame_before_mount_with_query_and_columns() -> None:
             assert table.view_frame["name"].to_list() == expected
             shown = lines(table)
             assert shown[0].split() == ["名称", "数值"]
-            assert shown[1][:14] == "item3      21 "  # widths 6 (auto) and 6 (fixed), right aligned
+            # widths 7 (auto: the header and room for a numbered sort mark) and 6 (fixed),
+            # right aligned
+            assert shown[1][:14] == "item3       21"
 
     asyncio.run(main())
 
@@ -606,7 +616,7 @@ def test_columns_beyond_the_exactly_measured_ones_get_estimated_widths() -> None
     widths = column_widths(frame, default_columns(frame.schema))
     assert widths[-1] == cell_len("规上工业总产值")
     assert widths[-2] >= len("123456.5")
-    assert widths[-3] == max(len(names[-3]) + 2, 4)
+    assert widths[-3] == max(len(names[-3]) + 3, 4)  # room for a numbered sort mark
 
 
 def test_a_table_of_thousands_of_columns_shows_its_last_column() -> None:
@@ -617,7 +627,9 @@ def test_a_table_of_thousands_of_columns_shows_its_last_column() -> None:
         table.cursor_column = 2999
         await pilot.pause()
         shown = lines(table)
-        assert "col2999" in shown[0] and "col0 " not in shown[0]
+        # The first column stays (frozen) at the left, the last one shows beside it.
+        assert shown[0].startswith("col0 ") and "col2999" in shown[0]
+        assert "col1 " not in shown[0]
         assert "v2999-0" in shown[1]
         await pilot.press("left")
         assert "col2998" in lines(table)[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from econdash.tui.widgets.frame_table_render import (
-    Column,
+from econdash.tui.widgets.frame_table_render import Column
+from econdash.tui.widgets.frame_table_layout import (
     ColumnLayout,
     VisibleCells,
     choose_columns,
@@ -63,3 +63,49 @@ def test_visible_cells_are_made_once_per_scroll() -> None:
     cells.forget()
     assert cells.rows(view.head(0), layout, 3, 2, 0, 2) == []
     assert [[t for t, _ in row] for row in cells.rows(view, layout, 9, 2, 1, 2)] == [["   9"]]
+
+
+def test_fit_gives_auto_columns_their_content_when_the_window_allows() -> None:
+    frame = pl.DataFrame({"name": ["x" * 59], "n": [1], "note": ["y" * 200]})
+    layout = ColumnLayout.measure(frame, [Column("name"), Column("n", width=3), Column("note")])
+    assert layout.widths == (40, 3, 40) and layout.natural == (59, 3, 200)  # before fitting
+    assert layout.fit(300).widths == (59, 3, 200)  # all fits: nothing cut
+    # Too wide: the first column is cut to half the window (so it can stay frozen), the
+    # others may take the window beside it.
+    fitted = layout.fit(100)
+    assert fitted.widths[0] == 49 and fitted.widths[1] == 3  # half the window, less one
+    assert fitted.widths[2] == 100 - 49 - 2  # the rest of the window
+    assert layout.fit(0) is layout
+
+
+def test_frozen_first_column_and_its_scrolling() -> None:
+    frame = pl.DataFrame({"a": ["x" * 10], "b": ["y" * 30], "c": ["z" * 30]})
+    layout = ColumnLayout.measure(frame, [Column("a"), Column("b"), Column("c")])
+    assert layout.widths == (10, 30, 30) and layout.width == 72
+    assert layout.frozen(0, 40) == 0  # not scrolled: nothing to freeze
+    assert layout.frozen(5, 40) == 11  # column and its edge
+    assert layout.frozen(5, 20) == 0  # wider than half the window: scrolls away
+    # Column c (at 42..71) in a 50-cell window: scrolled so it ends at the edge, the
+    # frozen column (11 cells) covering the left.
+    assert layout.scroll_to_show_frozen(2, 0, 50) == 22
+    assert layout.scroll_to_show_frozen(0, 22, 50) is None  # frozen: always shows
+    assert layout.scroll_to_show_frozen(1, 22, 50) == 0  # b starts right after a
+    assert layout.at_screen(3, 22, 50) == 0  # over the frozen column
+    assert layout.at_screen(10, 22, 50) is None  # its edge
+    assert layout.at_screen(25, 22, 50) == 2  # 25 + 22 = 47: column c
+
+
+def test_without_hides_columns_keeping_their_widths() -> None:
+    frame = pl.DataFrame({"a": ["x" * 10], "b": [1], "c": ["z" * 6]})
+    layout = ColumnLayout.measure(frame, [Column("a"), Column("b"), Column("c")])
+    hidden = layout.without({"b"})
+    assert [c.key for c in hidden.columns] == ["a", "c"]
+    assert hidden.widths == (10, 6) and hidden.offsets == (0, 11)
+    assert layout.without(set()) is layout
+
+
+def test_visible_cells_put_the_frozen_column_first() -> None:
+    view = pl.DataFrame({"a": ["r0", "r1"], "b": ["x", "y"], "c": ["p", "q"]})
+    layout = ColumnLayout.measure(view, [Column("a"), Column("b"), Column("c")])
+    rows = VisibleCells().rows(view, layout, 0, 2, 2, 3, frozen=True)
+    assert [[text.strip() for text, _ in row] for row in rows] == [["r0", "p"], ["r1", "q"]]

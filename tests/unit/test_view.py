@@ -74,7 +74,7 @@ def test_a_growing_search_narrows_the_view_shown(typed: list[str]) -> None:
         request = state.request()
         narrowed = text != typed[0]
         assert (request.base is before) is narrowed, text
-        assert request.base_sort == (None if narrowed else ("value", False))
+        assert request.base_sorts == (() if narrowed else (("value", False),))
         assert state.apply(request, request.compute())
         assert state.view.equals(plain(state.frame, text, ["name", "name_en"],
                                        sort=("value", False))), text
@@ -102,7 +102,7 @@ def test_anything_but_a_longer_search_scans_the_whole_frame(change: str) -> None
     state.set_query(search, columns, filters)
     request = state.request()
     assert request.base is state.frame
-    assert request.base_sort == state.sort
+    assert request.base_sorts == state.sorts
     assert state.apply(request, request.compute())
     assert state.view.equals(plain(state.frame, search, columns, filters, state.sort))
 
@@ -192,3 +192,52 @@ def test_cycle_sort_goes_ascending_descending_then_unsorted() -> None:
         steps.append(state.sort)
     assert steps == [("value", False), ("value", True), None, ("value", False),
                      ("name", False), ("value", False)]
+
+
+def test_then_sort_keeps_the_first_column_as_the_main_key() -> None:
+    state = TableView()
+    state.set_frame(pl.DataFrame({"town": ["b", "a", "b", "a"], "n": [1, 2, 3, 4]}))
+    state.sort_by("town")
+    state.cycle_then_sort("n")
+    assert state.sorts == (("town", False), ("n", False))
+    state.cycle_then_sort("n")  # the tie-break turns descending
+    request = state.request()
+    assert state.apply(request, request.compute())
+    assert state.view.rows() == [("a", 4), ("a", 2), ("b", 3), ("b", 1)]
+    state.cycle_then_sort("n")  # then goes
+    assert state.sorts == (("town", False),)
+    state.cycle_sort("n")  # `s` sorts by that column alone
+    assert state.sorts == (("n", False),)
+
+
+def test_then_sort_without_a_sort_is_a_plain_sort() -> None:
+    state = TableView()
+    state.set_frame(pl.DataFrame({"n": [2, 1]}))
+    state.cycle_then_sort("n")
+    assert state.sorts == (("n", False),)
+
+
+def test_pins_keep_exact_values_including_empty_ones() -> None:
+    state = TableView()
+    state.set_frame(pl.DataFrame({"level": ["市级", None, "国家级", "市级"], "year": [1, 2, 3, 4]}))
+    state.pin("level", "市级")
+    request = state.request()
+    assert not request.shows_frame
+    assert state.apply(request, request.compute())
+    assert state.view.get_column("year").to_list() == [1, 4]
+    state.pin("level", None)
+    request = state.request()
+    assert state.apply(request, request.compute())
+    assert state.view.get_column("year").to_list() == [2]
+    state.clear_pins()
+    assert state.request().shows_frame
+
+
+def test_pins_and_sorts_of_a_lost_column_are_forgotten() -> None:
+    state = TableView()
+    state.set_frame(pl.DataFrame({"a": [1], "b": [2]}))
+    state.pin("b", 2)
+    state.sort_by("a")
+    state.cycle_then_sort("b")
+    state.set_frame(pl.DataFrame({"a": [1]}))
+    assert state.pins == {} and state.sorts == (("a", False),)

@@ -22,10 +22,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "time.spans_differ": ("时段不同", "spans differ"),
     "time.spans_differ_note": ("两期时段不同：数值变化不是增长，不计变化%；增速变化以个百分点计。",
                                "The spans differ: a change of value is no growth, so no change %; growth is compared in percentage points."),
-    "time.offer_like_for_like": ("按 y 与上年同期（{period}）对比", "Press y to compare with the same span a year earlier ({period})"),
+    "time.offer_like_for_like": ("按 p 与上年同期（{period}）对比", "Press p to compare with the same span a year earlier ({period})"),
     "time.is_like_for_like": ("同期对比：上年同一时段", "Like for like: the same span a year earlier"),
     "time.no_year_earlier": ("数据中没有上年同期", "The dataset has no period covering the same span a year earlier"),
-    "time.compare_keys": ("a/b 切换两期  y 上年同期  Enter 详情  e 导出  Esc 返回",
-                          "a/b choose the periods  y year earlier  Enter details  e export  Esc back"),
+    "time.compare_keys": ("a/b 切换两期  p 上年同期  Enter 详情  e 导出  Esc 返回",
+                          "a/b choose the periods  p year earlier  Enter details  e export  Esc back"),
     "time.no_trend": ("只有一个可比时点，暂无走势", "Only one comparable point: no trend yet"),
 }

@@ -7,7 +7,7 @@ period or language changes and which runs when the section is shown again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from econdash.core.model.dataset import PeriodData
     from econdash.tui.state import DashboardState
+    from econdash.tui.widgets.frame_table import FrameTable
 
 
 class SectionScreen(LocalizedScreen):
@@ -103,6 +104,24 @@ class SectionScreen(LocalizedScreen):
         view = next((t for t in tables if t.has_focus), tables[0]).view_frame
         return view.select([c for c in view.columns
                             if not c.startswith("__") and c not in self.EXPORT_HIDDEN])
+
+    def filter_table_to(self, table: FrameTable, key: str, value: Any) -> bool:
+        """A value picked in a table's counts (`F`): select it in the section's filter of
+        that column, so it shows there and Esc clears it with the rest. False when no
+        filter offers it (the table then keeps the value itself)."""
+        from econdash.tui.widgets.filter_bar import FilterBar
+        if not isinstance(value, str):
+            return False
+        for bar in self.query(FilterBar):
+            try:
+                offered = value in bar.options_of(key)
+            except KeyError:  # the bar has no filter of that column
+                continue
+            if offered:
+                bar.set_value(key, value)
+                table.focus()
+                return True
+        return False
 
     def export_brief(self) -> str | None:
         """A Markdown brief to put above an exported table (None: no brief)."""

@@ -3,7 +3,7 @@
 Values, change, growth change in percentage points (个百分点), rank change,
 and the honours that are new in the later period. Between different spans (1-6月
 and 1-9月) no value change is shown as growth and the title says the spans differ;
-`y` offers the like-for-like comparison (the same span a year earlier). Enter opens
+`p` offers the like-for-like comparison (the same span a year earlier). Enter opens
 an indicator's detail; `e` exports the comparison as shown (docs/time.md).
 """
 
@@ -67,7 +67,7 @@ class CompareScreen(LocalizedScreen):
         Binding("b", "cycle('b')", "Later period"),
         Binding("left_square_bracket", "shift(-1)", "Both earlier", show=False),
         Binding("right_square_bracket", "shift(1)", "Both later", show=False),
-        Binding("y", "like_for_like", "Year earlier"),
+        Binding("p", "like_for_like", "Year earlier"),
         Binding("e", "export", "Export"),
         Binding("escape,c", "close", "Close"),
     ]
@@ -157,7 +157,7 @@ class CompareScreen(LocalizedScreen):
         self.refresh_all()
 
     def action_like_for_like(self) -> None:
-        """`y`: compare the later period with the same span a year earlier."""
+        """`p`: compare the later period with the same span a year earlier."""
         dataset = dashboard(self).dataset
         periods = comparable_periods(dataset)
         earlier = year_earlier(periods, self.index_b) if len(periods) >= 2 else None

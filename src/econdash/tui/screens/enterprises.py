@@ -8,13 +8,14 @@ polars expressions; only aggregated results become Python values.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import polars as pl
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Tree
 
@@ -157,6 +158,7 @@ class EnterprisesScreen(FilteredTableScreen):
 
     SECTION = "enterprises"
     SPEC = ENTERPRISES_TABLE
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("h", "ladder", "Ladder")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -231,6 +233,14 @@ class EnterprisesScreen(FilteredTableScreen):
         if summary is not None and self._shown_key is not None:
             ladder = summary.ladder
             self._show_ladder(ladder, self.lang, (id(ladder), self.lang, self.size.width))
+
+    def action_ladder(self) -> None:
+        """`h`: to the honour ladder (again: back to the table)."""
+        tree = self.query_one(LadderTree)
+        if tree.has_focus:
+            self.table.focus()
+        else:
+            tree.focus()
 
     @on(Tree.NodeSelected)
     def _ladder_selected(self, event: Tree.NodeSelected) -> None:

@@ -101,7 +101,9 @@ class ReviewScreen(LocalizedScreen):
     def compose(self) -> ComposeResult:
         yield Static("", id="review-title")
         yield Static("", id="review-counts", classes="status-line")
-        yield FrameTable(id="review-table")
+        table = FrameTable(id="review-table")
+        table.actions_left_to_screen = frozenset({"view_cell"})  # `v` corrects a value here
+        yield table
         yield Static("", id="review-quote")
         yield Static("", id="review-prompt", classes="status-line")
         yield Input(id="review-input")

@@ -11,28 +11,25 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import polars as pl
-from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from econdash.core.query.view import Sort, TableView, ViewRequest
-from econdash.tui.widgets.frame_table_render import (
-    Column,
+from econdash.core.query.view import Sort, Sorts, TableView, ViewRequest
+from econdash.tui.widgets.frame_table_layout import (
     ColumnLayout,
     VisibleCells,
-    cells_strip,
-    centre_text,
     choose_columns,
-    header_cells,
     scroll_to_show,
 )
+from econdash.tui.widgets.frame_table_moves import TableMoves
+from econdash.tui.widgets.frame_table_paint import TablePainting
+from econdash.tui.widgets.frame_table_render import Column
 
 __all__ = ["Column", "FrameTable"]
 
@@ -51,8 +48,9 @@ class TableMessage(Message):
         return self.table
 
 
-class FrameTable(ScrollView, can_focus=True):
-    """A scrollable, searchable, sortable table that renders only visible rows."""
+class FrameTable(TableMoves, TablePainting, ScrollView, can_focus=True):
+    """A scrollable, searchable, sortable table that renders only visible rows; its first
+    column stays while it scrolls right (see frame_table_layout)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move_row(-1)", "Up", show=False),
@@ -65,11 +63,24 @@ class FrameTable(ScrollView, can_focus=True):
         Binding("end,ctrl+end", "cursor_last", "Last row", show=False),
         Binding("enter", "select_cursor", "Open row"),
         Binding("s", "cycle_sort", "Sort column"),
+        Binding("S", "then_sort", "Then sort", show=False),
+        Binding("F", "column_counts", "Counts"),
+        Binding("i", "column_stats", "Column stats", show=False),
+        Binding("ctrl+g", "goto_row", "Go to row", show=False),
+        Binding("minus", "hide_column", "Hide column", show=False),
+        Binding("plus", "show_columns", "Show columns", show=False),
+        Binding("y", "copy_cell", "Copy cell", show=False),
+        Binding("Y", "copy_row", "Copy row", show=False),
+        Binding("v", "view_cell", "Cell text", show=False),
+        Binding("escape", "clear_pins", "Clear", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "frame-table--header",
         "frame-table--header-cursor",
+        "frame-table--header-sorted",
+        "frame-table--cursor-cell",
+        "frame-table--frozen-edge",
         "frame-table--cursor",
         "frame-table--even",
         "frame-table--empty",
@@ -81,7 +92,9 @@ class FrameTable(ScrollView, can_focus=True):
         color: $foreground;
         height: 1fr;
         & > .frame-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .frame-table--header-cursor { text-style: bold underline; background: $panel; }
+        & > .frame-table--header-cursor { text-style: bold reverse; background: $panel; }
+        & > .frame-table--header-sorted { text-style: bold; color: $accent; }
+        & > .frame-table--frozen-edge { color: $primary; }
         & > .frame-table--even { background: $surface-lighten-1 50%; }
         & > .frame-table--empty { text-style: dim; }
         & > .frame-table--cursor {
@@ -94,13 +107,14 @@ class FrameTable(ScrollView, can_focus=True):
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
+        & > .frame-table--cursor-cell { text-style: bold underline; }
     }
     """
 
     cursor_row: reactive[int] = reactive(0, init=False)
     """Index of the highlighted row within the current (filtered, sorted) view."""
     cursor_column: reactive[int] = reactive(0, init=False)
-    """Index of the column that `s` sorts by (also scrolled into view)."""
+    """Index (among the shown columns) of the column that `s`, `F`, `i` … act on."""
     zebra_stripes: reactive[bool] = reactive(True)
     """Shade every other row."""
 
@@ -136,7 +150,9 @@ class FrameTable(ScrollView, can_focus=True):
                  classes: str | None = None, name: str | None = None) -> None:
         super().__init__(id=id, classes=classes, name=name)
         self._explicit_columns = list(columns) if columns else None
-        self._layout = ColumnLayout(tuple(columns or []))  # measured by set_frame
+        self._measured = ColumnLayout(tuple(columns or []))  # every column, by set_frame
+        self._layout = self._measured  # the shown ones, fitted to the window
+        self._hidden: frozenset[str] = frozenset()  # keys of columns hidden with `-`
         self._state = TableView()  # frame, search, filters, sort; the view applied
         self._cells = VisibleCells()
         self._paint: tuple[Style, int, int] | None = None  # set during render_lines
@@ -171,8 +187,18 @@ class FrameTable(ScrollView, can_focus=True):
 
     @property
     def sort_state(self) -> Sort:
-        """(column key, descending) or None when unsorted."""
+        """(column key, descending) of the main sort, or None when unsorted."""
         return self._state.sort
+
+    @property
+    def sort_keys(self) -> Sorts:
+        """Every sort key, the main one first, then its tie-breaks."""
+        return self._state.sorts
+
+    @property
+    def hidden_columns(self) -> frozenset[str]:
+        """Keys of the columns hidden with `-`."""
+        return self._hidden
 
     def current_row(self) -> dict[str, Any] | None:
         """The highlighted row as a dict, or None for an empty view."""
@@ -191,10 +217,24 @@ class FrameTable(ScrollView, can_focus=True):
         if columns:
             self._explicit_columns = list(columns)
         self._state.set_frame(frame, schema)
-        self._layout = ColumnLayout.measure(frame, chosen)  # before cursor_column's watcher
-        self._cells.forget()
-        self.cursor_column = min(self.cursor_column, max(len(chosen) - 1, 0))
+        self._measured = ColumnLayout.measure(frame, chosen)
+        self._hidden = frozenset(k for k in self._hidden if k in schema)
+        self._relayout()  # before cursor_column's watcher
+        if not self.scrollable_content_region.width:
+            self.call_after_refresh(self._refit)  # not laid out yet: fit once it is
         self._refresh_view(reset_cursor=False)
+
+    def _relayout(self) -> None:
+        """The shown columns (not hidden) fitted to the window; keeps the cursor column."""
+        layout = self._measured
+        if len(self._hidden) >= len(layout.columns):
+            self._hidden = frozenset()  # never hide every column
+        self._layout = layout.without(self._hidden).fit(self.scrollable_content_region.width)
+        self._cells.forget()
+        self.cursor_column = min(self.cursor_column, max(len(self._layout.columns) - 1, 0))
+        self.virtual_size = Size(self._layout.width, self._state.view.height + 1)
+        self._scroll_to_column()
+        self.refresh()
 
     def set_query(self, search: str = "", search_columns: list[str] | None = None,
                   filters: dict[str, str | None] | None = None) -> None:
@@ -270,13 +310,20 @@ class FrameTable(ScrollView, can_focus=True):
             self.scroll_to(y=y, animate=False, force=True)
 
     def _scroll_to_column(self) -> None:
-        x = self._layout.scroll_to_show(self.cursor_column, self.scroll_offset.x,
-                                        self.scrollable_content_region.width)
+        x = self._layout.scroll_to_show_frozen(self.cursor_column, self.scroll_offset.x,
+                                               self.scrollable_content_region.width)
         if x is not None:
             self.scroll_to(x=x, animate=False, force=True)
 
     def on_resize(self) -> None:
+        self._refit()
         self._scroll_to_cursor()
+
+    def _refit(self) -> None:
+        """Fit the columns again if the window's width asks for other widths."""
+        width = self.scrollable_content_region.width
+        if width and self._measured.without(self._hidden).fit(width).widths != self._layout.widths:
+            self._relayout()
 
     # ---- reactives --------------------------------------------------------
 
@@ -292,6 +339,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     def watch_cursor_column(self) -> None:
         self._scroll_to_column()
+        self.refresh()  # the header and cursor cell marks move
 
     # ---- actions ----------------------------------------------------------
 
@@ -331,7 +379,8 @@ class FrameTable(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        column = self._layout.at(offset.x + self.scroll_offset.x)
+        column = self._layout.at_screen(offset.x, self.scroll_offset.x,
+                                        self.scrollable_content_region.width)
         if offset.y == 0:  # header: sort by the clicked column
             if column is not None:
                 self.cursor_column = column
@@ -347,52 +396,3 @@ class FrameTable(ScrollView, can_focus=True):
         else:
             self.cursor_row = row
         event.stop()
-
-    # ---- rendering ------------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # rich_style and region lookups cost ~0.1 ms each: do them once per paint.
-        self._paint = self._paint_context()
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint = None
-
-    def _paint_context(self) -> tuple[Style, int, int]:
-        """(base style, visible width, visible body rows)."""
-        region = self.scrollable_content_region
-        return self.rich_style, region.width, max(region.height - 1, 0)
-
-    def render_line(self, y: int) -> Strip:
-        base, width, body = self._paint or self._paint_context()
-        scroll_x, scroll_y = self.scroll_offset
-        # Only the columns in view are drawn (a file of 10,000 columns drew all of them
-        # for every line); the strip starts where the first of them does.
-        first, last, left = self._layout.in_view(scroll_x, width)
-        if y == 0:
-            return self._header_strip(base, first, last).crop_extend(left, left + width, base)
-        index = scroll_y + y - 1
-        if self.row_count == 0 and y == 1:
-            style = base + self.get_component_rich_style("frame-table--empty")
-            return Strip([Segment(centre_text(self.empty_text, width), style)])
-        if index >= self.row_count:
-            return Strip.blank(width, base)
-        cells = self._cells.rows(self._state.view, self._layout, scroll_y, max(body, y), first,
-                                 last)[y - 1]
-        if index == self.cursor_row:
-            # Cell colours are dropped so the cursor stays readable on any theme.
-            style = base + self.get_component_rich_style("frame-table--cursor")
-            cells = [(text, None) for text, _ in cells]
-        elif self.zebra_stripes and index % 2 == 0:
-            style = base + self.get_component_rich_style("frame-table--even")
-        else:
-            style = base
-        return cells_strip(cells, style).crop_extend(left, left + width, style)
-
-    def _header_strip(self, base: Style, first: int, last: int) -> Strip:
-        style = base + self.get_component_rich_style("frame-table--header")
-        cursor = self.cursor_column - first if self.has_focus else None
-        cursor_style = self.get_component_rich_style("frame-table--header-cursor")
-        cells = header_cells(self._layout.columns[first:last], self._layout.widths[first:last],
-                             self._state.sort, cursor, cursor_style)
-        return cells_strip(cells, style)

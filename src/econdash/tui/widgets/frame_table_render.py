@@ -1,28 +1,27 @@
-"""Helpers for `FrameTable` that need no widget: cell formatting, padding, bars, the
-column layout and the cells of the rows on screen.
+"""Helpers for `FrameTable` that need no widget: cell formatting, padding, cutting in
+the middle, bars, header marks and column widths.
 
-Nothing here touches the widget, so these can be unit tested directly. (Which rows
-the view holds is `econdash.core.query.view`.)
+Nothing here touches the widget, so these can be unit tested directly. (Where columns
+sit is `frame_table_layout`; which rows the view holds is `econdash.core.query.view`.)
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import polars as pl
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 
 TRUNCATION_MARK = "~"
-"""Marks cut-off cell text. ASCII on purpose: "…" is East-Asian ambiguous width."""
+"""Marks where cell text was cut (in its middle). ASCII on purpose: "…" is East-Asian
+ambiguous width, one cell in some terminals and two in others."""
 
 BAR_EIGHTHS = " ▏▎▍▌▋▊▉"
 """Partial block characters indexed by eighths (index 0 = nothing)."""
@@ -32,6 +31,9 @@ SORT_MARKS = {False: "▲", True: "▼"}
 
 MIN_AUTO_WIDTH = 4
 MAX_AUTO_WIDTH = 40
+"""Widest an auto column is before the table knows its own width (see `fit_widths`)."""
+NATURAL_MAX_WIDTH = 400
+"""Widest an auto column is measured: a table as wide as that shows it whole."""
 BAR_AUTO_WIDTH = 16
 """Auto width for bar columns: a bar needs room beyond its "100%" label."""
 WIDTH_SAMPLE_ROWS = 1000
@@ -99,10 +101,33 @@ def fit_cell(text: str, width: int, align: Align = "left") -> str:
         return ""
     length = cell_len(text)
     if length > width:
-        # set_cell_size pads with a space if a wide char would be split in two.
-        return set_cell_size(text, width - 1) + TRUNCATION_MARK
+        return cut_middle(text, width)
     padding = " " * (width - length)
     return padding + text if align == "right" else text + padding
+
+
+def cut_middle(text: str, width: int) -> str:
+    """`text` cut to exactly `width` cells by leaving out its middle: the start and the
+    end stay, so names that differ only at the end ("…纳统增加值", "…纳统企业数") can still
+    be told apart. Wide characters are never split (a space fills their half)."""
+    if width <= 1:
+        return TRUNCATION_MARK[:width]
+    room = width - 1
+    tail, used = _fitting(reversed(text), room // 2)
+    head, head_used = _fitting(iter(text), room - used)
+    return head + TRUNCATION_MARK + tail[::-1] + " " * (room - used - head_used)
+
+
+def _fitting(chars: Iterable[str], room: int) -> tuple[str, int]:
+    """The longest run of `chars` that fits in `room` cells, and the cells it takes."""
+    taken, used = [], 0
+    for char in chars:
+        size = cell_len(char)
+        if used + size > room:
+            break
+        taken.append(char)
+        used += size
+    return "".join(taken), used
 
 
 def centre_text(text: str, width: int) -> str:
@@ -135,13 +160,20 @@ def render_cell(column: Column, value: Any, width: int) -> str:
     return fit_cell(cell_text(column, value), width, column.align)
 
 
-def header_text(column: Column, width: int, descending: bool | None) -> str:
-    """Header cell text; `descending` None means the column is not sorted."""
-    label = column.header.translate(_CONTROL_TO_SPACE)
+PIN_MARK = "="
+"""Before the header of a column filtered to a value picked from its counts (`F`)."""
+
+
+def header_text(column: Column, width: int, descending: bool | None, rank: int = 0,
+                pinned: bool = False) -> str:
+    """Header cell text; `descending` None means the column is not sorted; `rank` (1, 2,
+    ...) is its place among several sort keys, 0 when it is the only one; `pinned`: the
+    column is filtered to one value."""
+    label = (PIN_MARK if pinned else "") + column.header.translate(_CONTROL_TO_SPACE)
     if descending is not None:
         # Keep the marker visible even when the label has to be truncated.
-        mark = " " + SORT_MARKS[descending]
-        room = max(width - 2, 0)
+        mark = " " + SORT_MARKS[descending] + (str(rank) if rank else "")
+        room = max(width - cell_len(mark), 0)
         if cell_len(label) > room:
             label = fit_cell(label, room)
         label += mark
@@ -151,16 +183,24 @@ def header_text(column: Column, width: int, descending: bool | None) -> str:
 def header_cells(
     columns: Sequence[Column],
     widths: Sequence[int],
-    sort: tuple[str, bool] | None,
+    sorts: Sequence[tuple[str, bool]],
     cursor: int | None,
     cursor_style: Style,
+    sorted_style: Style | None = None,
+    pinned: Collection[str] = (),
 ) -> Cells:
-    """Header texts, with the sort mark and the column cursor's style."""
+    """Header texts, with the sort marks (numbered when there are several keys), the
+    sorted columns' style and the column cursor's style."""
+    order = {key: (rank, descending) for rank, (key, descending) in enumerate(sorts, 1)}
+    several = len(sorts) > 1
     cells: Cells = []
     for index, (column, width) in enumerate(zip(columns, widths)):
-        descending = sort[1] if sort and sort[0] == column.key else None
-        text = header_text(column, width, descending)
-        cells.append((text, cursor_style if index == cursor else None))
+        rank, descending = order.get(column.key, (0, None))
+        is_pinned = column.key in pinned
+        text = header_text(column, width, descending, rank if several else 0, is_pinned)
+        marked = rank or is_pinned
+        style = cursor_style if index == cursor else (sorted_style if marked else None)
+        cells.append((text, style))
     return cells
 
 
@@ -170,13 +210,14 @@ def cell_style(column: Column, value: Any) -> Style | None:
     return Style.parse(spec) if spec else None
 
 
-def auto_width(column: Column, sample: Iterable[Any]) -> int:
-    """Column width from the header (plus room for a sort mark) and sample values."""
-    header = cell_len(column.header) + 2
+def auto_width(column: Column, sample: Iterable[Any], cap: int = MAX_AUTO_WIDTH) -> int:
+    """Column width from the header (plus room for a sort mark and its rank) and sample
+    values, at most `cap`."""
+    header = cell_len(column.header) + 3
     if column.bar:
         return max(BAR_AUTO_WIDTH, header)
     widest = max((cell_len(cell_text(column, value)) for value in sample), default=0)
-    return min(max(header, widest, MIN_AUTO_WIDTH), MAX_AUTO_WIDTH)
+    return min(max(header, widest, MIN_AUTO_WIDTH), cap)
 
 
 EXACT_WIDTH_COLUMNS = 200
@@ -184,14 +225,16 @@ EXACT_WIDTH_COLUMNS = 200
 wide table are estimated all at once (10,000 columns took 10 s to measure one by one)."""
 
 
-def column_widths(frame: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
+def column_widths(frame: pl.DataFrame, columns: Sequence[Column],
+                  cap: int = MAX_AUTO_WIDTH) -> list[int]:
     """Each column's width: given, else measured from its values (see `auto_width`)."""
-    exact = [column.width or auto_width(column, width_sample(frame, column.key))
+    exact = [column.width or auto_width(column, width_sample(frame, column.key), cap)
              for column in columns[:EXACT_WIDTH_COLUMNS]]
-    return exact + estimated_widths(frame, columns[EXACT_WIDTH_COLUMNS:])
+    return exact + estimated_widths(frame, columns[EXACT_WIDTH_COLUMNS:], cap)
 
 
-def estimated_widths(frame: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
+def estimated_widths(frame: pl.DataFrame, columns: Sequence[Column],
+                     cap: int = MAX_AUTO_WIDTH) -> list[int]:
     """Widths from one pass over the first rows of every column: text by characters
     (CJK counting two cells), other values by their formatted length."""
     if not columns:
@@ -203,8 +246,8 @@ def estimated_widths(frame: pl.DataFrame, columns: Sequence[Column]) -> list[int
     cells = (pl.col("value").str.len_chars() + pl.col("value").str.count_matches(_WIDE)).max()
     widest = dict(frame.head(WIDTH_SAMPLE_ROWS).select(pl.col(keys).cast(pl.String))
                   .unpivot(variable_name="key").group_by("key").agg(cells).iter_rows())
-    return [column.width or min(max(cell_len(column.header) + 2, widest.get(column.key) or 0,
-                                    MIN_AUTO_WIDTH), MAX_AUTO_WIDTH)
+    return [column.width or min(max(cell_len(column.header) + 3, widest.get(column.key) or 0,
+                                    MIN_AUTO_WIDTH), cap)
             for column in columns]
 
 
@@ -244,94 +287,6 @@ def _widest(sample: pl.Series) -> list[Any]:
     return wide.to_list() + long.to_list()
 
 
-def column_offsets(widths: Sequence[int]) -> list[int]:
-    """x of each column's first cell, with one separator cell between columns."""
-    offsets, x = [], 0
-    for width in widths:
-        offsets.append(x)
-        x += width + 1
-    return offsets
-
-
-def column_at(offsets: Sequence[int], widths: Sequence[int], x: int) -> int | None:
-    """Index of the column covering cell `x` (None on a separator or past the end)."""
-    index = bisect_right(offsets, x) - 1
-    if 0 <= index < len(widths) and x < offsets[index] + widths[index]:
-        return index
-    return None
-
-
-def visible_columns(offsets: Sequence[int], widths: Sequence[int], x: int,
-                    width: int) -> tuple[int, int]:
-    """(first, last + 1) of the columns that cells x..x+width-1 show, in part or whole."""
-    if not offsets:
-        return 0, 0
-    first = max(bisect_right(offsets, x) - 1, 0)
-    last = max(bisect_left(offsets, x + width), first + 1)
-    return first, min(last, len(offsets))
-
-
-@dataclass(frozen=True)
-class ColumnLayout:
-    """A table's columns and where each sits, with one separator cell between columns."""
-
-    columns: tuple[Column, ...] = ()
-    widths: tuple[int, ...] = ()  # (none until measured against a frame)
-    offsets: tuple[int, ...] = ()  # x of each column's first cell
-
-    @classmethod
-    def measure(cls, frame: pl.DataFrame, columns: Sequence[Column]) -> ColumnLayout:
-        """`columns` with their widths in `frame` (see `column_widths`)."""
-        widths = column_widths(frame, columns)
-        return cls(tuple(columns), tuple(widths), tuple(column_offsets(widths)))
-
-    @property
-    def width(self) -> int:
-        """Cells taken by all columns and separators."""
-        return sum(self.widths) + max(len(self.widths) - 1, 0)
-
-    def at(self, x: int) -> int | None:
-        """Index of the column covering cell `x` (None on a separator or past the end)."""
-        return column_at(self.offsets, self.widths, x)
-
-    def in_view(self, x: int, width: int) -> tuple[int, int, int]:
-        """(first, last + 1, left): the columns that cells x..x+width-1 show, in part or
-        whole, and the cell of a strip of just those columns where the window starts."""
-        first, last = visible_columns(self.offsets, self.widths, x, width)
-        return first, last, x - (self.offsets[first] if first < len(self.offsets) else 0)
-
-    def scroll_to_show(self, index: int, x: int, width: int) -> int | None:
-        """The x scroll offset that shows column `index` in a window of `width` cells now
-        at `x` (None when it shows already or is not laid out)."""
-        if index >= len(self.widths):
-            return None
-        start = self.offsets[index]
-        return scroll_to_show(start, start + self.widths[index], x, width)
-
-
-class VisibleCells:
-    """The cells of the rows on screen, made once per scroll instead of once per line."""
-
-    def __init__(self) -> None:
-        self._key: tuple[int, ...] | None = None
-        self._rows: list[Cells] = []
-
-    def forget(self) -> None:
-        """The view or the columns changed: make the cells again."""
-        self._key = None
-
-    def rows(self, view: pl.DataFrame, layout: ColumnLayout, top: int, height: int,
-             first: int, last: int) -> list[Cells]:
-        """Cells of columns `first..last-1` of the view's rows `top..top+height-1`."""
-        key = (top, height, first, last)
-        if key != self._key:
-            columns, widths = layout.columns[first:last], layout.widths[first:last]
-            rows = view.slice(top, height).select([c.key for c in columns]).rows()
-            self._rows = [row_cells(row, columns, widths) for row in rows]
-            self._key = key
-        return self._rows
-
-
 def cells_strip(cells: Cells, style: Style) -> Strip:
     """Join cells with one-space separators into an uncropped strip."""
     segments: list[Segment] = []
@@ -340,44 +295,3 @@ def cells_strip(cells: Cells, style: Style) -> Strip:
             segments.append(Segment(" ", style))
         segments.append(Segment(text, style + cell_style if cell_style else style))
     return Strip(segments)
-
-
-def row_cells(row: Sequence[Any], columns: Sequence[Column], widths: Sequence[int]) -> Cells:
-    """Text (exactly sized) and style of one row's cells."""
-    return [
-        (render_cell(column, value, width), cell_style(column, value))
-        for column, width, value in zip(columns, widths, row)
-    ]
-
-
-def scroll_to_show(start: int, end: int, offset: int, size: int) -> int | None:
-    """The scroll offset that brings cells `start..end-1` into a window of `size` cells
-    now at `offset`, moving as little as possible (the start wins if both can't show);
-    None when they already show."""
-    if start < offset:
-        return start
-    if end > offset + size:
-        return min(start, end - size)
-    return None
-
-
-def choose_columns(schema: Mapping[str, pl.DataType], given: Sequence[Column] | None,
-                   earlier: Sequence[Column] | None) -> list[Column]:
-    """The columns to show of a frame: `given`, else those given `earlier` if the frame
-    still has them all, else one per frame column. Raises ValueError if a `given`
-    column is not in the frame."""
-    chosen = given or earlier
-    if chosen and all(column.key in schema for column in chosen):
-        return list(chosen)
-    if given:
-        missing = [c.key for c in given if c.key not in schema]
-        raise ValueError(f"columns not in frame: {missing}")
-    return default_columns(schema)
-
-
-def default_columns(schema: Mapping[str, pl.DataType]) -> list[Column]:
-    """One column per frame column; numbers right-aligned."""
-    return [
-        Column(key=name, label=name, align="right" if dtype.is_numeric() else "left")
-        for name, dtype in schema.items()
-    ]

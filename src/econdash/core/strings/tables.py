@@ -1,0 +1,36 @@
+"""Interface strings of the table moves: counts by column, column statistics, go to
+row, hidden columns, copying, a cell's text (tui/widgets/frame_table_moves.py and the
+dialogs it opens)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "tables.counts_title": ("{column}：各值计数", "{column}: counts of values"),
+    "tables.counts_hint": ("Enter 按所选值筛选表格 · Esc 关闭",
+                           "Enter filters the table to the value · Esc closes"),
+    "tables.counting": ("正在计数 {rows} 行…", "Counting {rows} rows…"),
+    "tables.counts_summary": ("{rows} 行，{distinct} 个不同值", "{rows} rows, {distinct} distinct values"),
+    "tables.value": ("值", "Value"),
+    "tables.count": ("行数", "Rows"),
+    "tables.share": ("占比", "Share"),
+    "tables.empty_value": ("（空）", "(empty)"),
+    "tables.failed": ("无法计算：{error}", "Could not compute: {error}"),
+    "tables.pinned": ("已筛选 {column} = {value}（Esc 清除）",
+                      "Filtered to {column} = {value} (Esc clears)"),
+    "tables.stats_title": ("{column}：列统计", "{column}: column statistics"),
+    "tables.stat.count": ("有值行数", "Values"),
+    "tables.stat.nulls": ("空值", "Empty"),
+    "tables.stat.distinct": ("不同值", "Distinct"),
+    "tables.stat.min": ("最小值", "Minimum"),
+    "tables.stat.max": ("最大值", "Maximum"),
+    "tables.stat.sum": ("合计", "Sum"),
+    "tables.stat.mean": ("平均值", "Mean"),
+    "tables.stat.median": ("中位数", "Median"),
+    "tables.stat.top": ("最常见的值", "Most frequent values"),
+    "tables.stat.rows": ("共 {rows} 行（当前显示的行）", "{rows} rows (the rows shown)"),
+    "tables.goto_title": ("跳到第几行（1-{rows}）", "Go to row (1-{rows})"),
+    "tables.goto_placeholder": ("行号", "Row number"),
+    "tables.goto_bad": ("请输入 1 到 {rows} 之间的行号", "Type a row number from 1 to {rows}"),
+    "tables.hidden": ("已隐藏 {count} 列（+ 全部显示）", "{count} column(s) hidden (+ shows all)"),
+    "tables.copied_cell": ("已复制：{text}", "Copied: {text}"),
+    "tables.copied_row": ("已复制整行（制表符分隔）", "Copied the row (tab-separated)"),
+    "tables.close_hint": ("Esc 关闭", "Esc closes"),
+}
