@@ -20,16 +20,17 @@ import time  # noqa: E402 - the docstring above costs nothing; the clock starts 
 T_TOP = time.perf_counter()  # before any other import
 
 import argparse  # noqa: E402
-import gc  # noqa: E402
 import asyncio  # noqa: E402
+import gc  # noqa: E402
 import inspect  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, Callable  # noqa: E402
+from typing import Any  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 if (REPO / "src" / "econdash").is_dir():  # run from a checkout: use its econdash
@@ -106,6 +107,7 @@ class Probe:
 def send_key(app: Any, key: str) -> float:
     """Send a key as the driver would; returns the time it was sent."""
     import unicodedata
+
     from textual import events
     from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
     if len(key) == 1 and not key.isalnum():
@@ -140,8 +142,8 @@ def run_app(app: Any, pilot: Callable, args: argparse.Namespace) -> None:
 def econ_app(data: Path, section: str, watch: bool = False) -> Any:
     """The app as `econdash --data DATA` builds it: the load (or the overview snapshot) is
     started before Textual is imported."""
-    from econdash.core.startup import begin
     from econdash.core.paths import DatasetChoice
+    from econdash.core.startup import begin
     home = os.environ.get("ECONDASH_HOME")  # run.py points it into its temporary folder
     folder = Path(home) if home else Path(tempfile.mkdtemp(prefix="econdash-bench-"))
     settings = folder / f"settings-{os.getpid()}.toml"
@@ -300,6 +302,7 @@ def scenario_econ_rows(args: argparse.Namespace) -> dict:
 def scenario_filter(args: argparse.Namespace) -> dict:
     """Typing into the enterprises search: key to echo, key to filtered table; polars alone."""
     from textual.widgets import Input
+
     from econdash.core.query.filtering import query_expr
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
@@ -371,8 +374,8 @@ COUNT_COLUMNS = ("level", "town", "industry", "__programme", "year")
 def scenario_counts(args: argparse.Namespace) -> dict:
     """Counts by column (`F`) on the enterprises table: key to the frame showing the counts;
     then polars alone doing the same group_by on the same frame."""
-    from econdash.tui.screens.column_counts import ColumnCountsScreen
     from econdash.core.query.column_stats import value_counts
+    from econdash.tui.screens.column_counts import ColumnCountsScreen
     app = econ_app(args.data, "enterprises")
     probe = Probe(app)
     painted = probe.watch(lambda: table_painted(app, args.rows))
@@ -472,6 +475,7 @@ def scenario_read_tp(args: argparse.Namespace) -> dict:
 def scenario_sparklines(args: argparse.Namespace) -> dict:
     """Mount 100 sparklines of 120 points in a grid, then replace their data."""
     import math
+
     from textual.app import App, ComposeResult
     from textual.containers import Grid
     from textual.widgets import Sparkline

@@ -44,9 +44,10 @@ import time
 import traceback
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
@@ -59,8 +60,8 @@ from econdash.core.loaders import load_dataset
 from econdash.core.loaders.numbers import parse_number
 from econdash.core.model.dataset import Dataset
 from econdash.core.model.period import Period, parse_period_id
-from econdash.core.paths import DatasetChoice, bundled_dataset
 from econdash.core.output.check import check_report
+from econdash.core.paths import DatasetChoice, bundled_dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from mutations import LINE_EDITS, mutated  # noqa: E402 - the suite's edits, shared

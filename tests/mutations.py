@@ -3,7 +3,7 @@ property tests (tests/unit/test_fuzz.py) and the long run in scripts/fuzz.py."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from hypothesis import strategies as st
 

@@ -11,7 +11,7 @@ import argparse
 import gc
 import os
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from econdash import __version__
 from econdash.cli_lang import argparse_words, cli_lang, localize_parser
@@ -191,6 +191,7 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".wps", ".wpt")
 def run_import(args: argparse.Namespace) -> int:
     """`econdash import SRC`."""
     from pathlib import Path
+
     from econdash.core.admin.importing import import_source
     source = Path(args.source)
     if args.period or args.kind or args.sheet or source.suffix.lower() in TABLE_SUFFIXES:
@@ -215,6 +216,7 @@ def run_new_period(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`econdash export`."""
     from pathlib import Path
+
     from econdash.core.output.table_export import export_table
     dataset, _ = _load(args.path)
     filters = dict(_split_filter(f) for f in args.filter)
@@ -234,6 +236,7 @@ def _split_filter(text: str) -> tuple[str, str]:
 def run_extract(args: argparse.Namespace) -> int:
     """`econdash extract REPORT`."""
     from pathlib import Path
+
     from econdash.core.extract.run import extract_command
     lines, toml = extract_command(Path(args.report), args.period,
                                   Path(args.output) if args.output else None,
@@ -247,6 +250,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     """`econdash demo-data OUT`."""
     from pathlib import Path
+
     from econdash.core.admin.demo.generate import write_demo_dataset
     for name in ("enterprises", "projects", "periods", "indicators"):
         if getattr(args, name) < (1 if name == "periods" else 0):
@@ -260,6 +264,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _target(path: str | None):
     from pathlib import Path
+
     from econdash.core.paths import user_dataset
     return Path(path).expanduser() if path else user_dataset()
 
@@ -279,9 +284,9 @@ def run_dashboard(args: argparse.Namespace) -> int:
     # the objects of every module imported so far on each of its passes during the
     # imports of polars and Textual, about a tenth of a second of a start.
     gc.disable()
-    from econdash.core.startup import begin
     from econdash.core.paths import DatasetChoice, resolve_dataset
     from econdash.core.settings import load_settings, settings_path
+    from econdash.core.startup import begin
     example = _example_path(args.example)
     choice = DatasetChoice(example, "example") if example else resolve_dataset(args.data)
     # Before Textual is imported: the dataset starts loading while the interface starts.

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, Sequence
 
 from econdash.core.strings.cli import ARGPARSE_ZH, HELP_ZH
 

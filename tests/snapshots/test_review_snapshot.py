@@ -4,6 +4,7 @@ sentence, one accepted, one rejected, one corrected, the cursor on the last."""
 from __future__ import annotations
 
 from draft_support import make_dataset
+
 from econdash.core.loaders import load_dataset
 from econdash.tui.app import EcondashApp
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset
+from econdash.tui.app import EcondashApp
 
 SIZES = [(80, 24), (120, 36)]
 SECTIONS = {

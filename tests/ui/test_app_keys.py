@@ -18,10 +18,11 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.core.settings import Settings, load_settings, save_settings
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.compare import CompareScreen
 from econdash.tui.screens.enterprises import EnterprisesScreen
 from econdash.tui.screens.growth import GrowthScreen
@@ -31,7 +32,6 @@ from econdash.tui.screens.indicators import IndicatorsScreen
 from econdash.tui.screens.overview import OverviewScreen
 from econdash.tui.screens.problems import ProblemsScreen
 from econdash.tui.screens.projects import ProjectsScreen
-from econdash.core.settings import Settings, load_settings, save_settings
 from econdash.tui.widgets.topbar import TopBar
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]

@@ -13,15 +13,15 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
+from ui_support import Scenario, run_scenario
 
-from econdash.tui.app import EcondashApp
-from econdash.tui.palette import MAX_HITS_PER_KIND, find_targets
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset
+from econdash.tui.app import EcondashApp
+from econdash.tui.palette import MAX_HITS_PER_KIND, find_targets
 from econdash.tui.screens.enterprises import EnterprisesScreen
 from econdash.tui.screens.indicators import IndicatorsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import run_scenario, Scenario
 
 
 @pytest.fixture(scope="module")

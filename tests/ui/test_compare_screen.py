@@ -9,16 +9,16 @@ from pathlib import Path
 import polars as pl
 from textual.pilot import Pilot
 from textual.widgets import Static
+from ui_support import Scenario, plain, run_scenario
 
-from econdash.tui.app import EcondashApp
-from econdash.core.query.compare import compare_indicators, new_honours
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.query.compare import compare_indicators, new_honours
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.compare import CompareScreen
 from econdash.tui.screens.overview import OverviewScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import plain, run_scenario, Scenario
 
 
 def run(scenario: Scenario, dataset: Dataset, size: tuple[int, int] = (140, 40)) -> None:

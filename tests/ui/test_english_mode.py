@@ -7,11 +7,11 @@ import html
 import re
 
 from textual.pilot import Pilot
+from ui_support import run_scenario
 
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset
 from econdash.tui.app import EcondashApp
-from ui_support import run_scenario
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]+")
 NAME_COLUMNS = ("name", "enterprise", "programme", "note", "town", "industry", "batch")

@@ -13,14 +13,14 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
+from ui_support import plain, run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.enterprise_detail import EnterpriseDetailScreen
 from econdash.tui.screens.enterprises import ENTERPRISE, PROGRAMME, EnterprisesScreen, LadderTree
 from econdash.tui.widgets.filter_bar import SEARCH_MIN, FilterBar
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import plain, run_scenario
 
 REPORT = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 
@@ -279,6 +279,7 @@ def test_big_roster_is_summarised_off_the_ui_thread(monkeypatch: pytest.MonkeyPa
     """Above SUMMARY_INLINE_ROWS the table shows at once; the ladder and filter lists are
     computed in a worker and appear when ready."""
     import threading
+
     import econdash.core.query.roster as roster
     import econdash.tui.screens.enterprises as enterprises
     monkeypatch.setattr(enterprises, "SUMMARY_INLINE_ROWS", 0)

@@ -21,13 +21,13 @@ from rich.console import Console
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
+from ui_support import notices_of
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import DatasetChoice
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.overview import OverviewScreen
 from econdash.tui.screens.problems import ProblemsScreen
-from ui_support import notices_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD_ID = "2022M01-M06"

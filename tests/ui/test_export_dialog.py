@@ -8,18 +8,17 @@ from pathlib import Path
 
 import openpyxl
 import polars as pl
-
-from econdash.core.output.table_export import header as export_header
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from ui_support import Scenario, notices_of, plain, run_scenario
 
+from econdash.core.output.table_export import header as export_header
 from econdash.tui.app import EcondashApp
 from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.indicators import IndicatorsScreen
 from econdash.tui.screens.projects import ProjectsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import notices_of, plain, run_scenario, Scenario
 
 BOM = b"\xef\xbb\xbf"
 

@@ -10,15 +10,14 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from ui_support import run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.query.tables import growth_categories
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.growth import GrowthScreen, default_category
 from econdash.tui.widgets.growth_bars import GrowthBars
 from econdash.tui.widgets.growth_bars_render import AXIS, FULL, NEGATIVE_STYLE, POSITIVE_STYLE
-from ui_support import run_scenario
-
 
 run = run_scenario
 

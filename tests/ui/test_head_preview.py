@@ -7,18 +7,18 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Static
+from ui_support import HeldLoading, notices_of
 
-from econdash.tui.app import EcondashApp
 from econdash.core.errors import DatasetError
 from econdash.core.i18n import tr
 from econdash.core.loaders import load_dataset
-from econdash.core.startup import Startup
 from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.core.startup import Startup
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.enterprises import LadderTree
 from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.problems import ProblemsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import HeldLoading, notices_of
 
 HEAD_BYTES = 2000  # about ten rows of the bundled roster
 

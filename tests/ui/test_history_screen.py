@@ -6,20 +6,20 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from shared_material import REALDATA, needs
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from ui_support import Scenario, plain, run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.admin.importing import import_source
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import bundled_dataset
 from econdash.core.query.series import series_summary
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.history import HistoryScreen, SeriesDetailScreen
 from econdash.tui.screens.problems import ProblemsScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from shared_material import REALDATA, needs
-from ui_support import plain, run_scenario, Scenario
 
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 SERIES = """\

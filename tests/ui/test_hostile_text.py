@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
+from econdash.tui.app import EcondashApp
 
 NASTY = "[/]"
 ODD = "[x=1"

@@ -11,17 +11,17 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from ui_support import run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
 from econdash.tui.screens.indicators import (
     ALL,
     IndicatorsScreen,
     fit_name_width,
 )
-from ui_support import run_scenario
 
 TOTAL = 94
 

@@ -16,8 +16,8 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from econdash.tui.app import EcondashApp
 from econdash.core.paths import DatasetChoice, bundled_examples
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.compare import CompareScreen
 from econdash.tui.screens.indicators import IndicatorsScreen
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
+from ui_support import run_scenario
 
 from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
 from econdash.tui.screens.overview import OverviewScreen
 from econdash.tui.widgets.kpi_card import KpiCards
 from econdash.tui.widgets.overview_panel import OverviewPanel
-from ui_support import run_scenario
 
 
 def test_enter_on_a_tile_opens_its_indicator_and_arrows_move_the_selection() -> None:

@@ -10,21 +10,21 @@ import io
 from pathlib import Path
 
 import polars as pl
+import pytest
 from rich.cells import cell_len
 from rich.console import Console
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
+from ui_support import run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import bundled_dataset
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.enterprise_detail import RowDetailScreen
 from econdash.tui.screens.projects import COMPLETION, NAME, ProjectsScreen
 from econdash.tui.widgets.filter_bar import SEARCH_MIN, FilterBar
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import run_scenario
 
 REPORT = "[period]\nyear = 2022\nmonths = [1, 6]\n"
 BUNDLED_CSV = bundled_dataset() / "2022-H1" / "projects.csv"

@@ -18,10 +18,10 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from econdash.tui import textual_fixes
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.tui import textual_fixes
+from econdash.tui.app import EcondashApp
 
 NAMED = {"[": "left_square_bracket", "]": "right_square_bracket", "?": "question_mark",
          "!": "exclamation_mark", "/": "slash", " ": "space"}

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import tomllib
 
+from draft_support import make_dataset
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from ui_support import plain, run_scenario
 
-from draft_support import make_dataset
 from econdash.core.loaders import load_dataset
 from econdash.tui.app import EcondashApp
 from econdash.tui.screens.review import ReviewScreen
 from econdash.tui.widgets.frame_table import FrameTable
 from econdash.tui.widgets.topbar import TopBar
-from ui_support import plain, run_scenario
 
 
 async def press(pilot: Pilot, *keys: str) -> None:

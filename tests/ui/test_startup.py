@@ -8,20 +8,20 @@ import shutil
 from pathlib import Path
 
 from rich.cells import cell_len
+from ui_support import HeldLoading, run_scenario
 
-from econdash.tui.app import EcondashApp
 from econdash.core.errors import DatasetError
 from econdash.core.loaders import load_dataset
-from econdash.core.startup import Startup
-from econdash.core.query.overview import overview_data
 from econdash.core.paths import DatasetChoice, bundled_dataset, bundled_examples
+from econdash.core.query.overview import overview_data
 from econdash.core.query.series import observations
+from econdash.core.startup import Startup
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.help import HelpScreen
 from econdash.tui.screens.problems import ProblemsScreen
-from econdash.tui.widgets.kpi_card import KpiCards
 from econdash.tui.widgets.keybar import KeyBar
+from econdash.tui.widgets.kpi_card import KpiCards
 from econdash.tui.widgets.topbar import TopBar
-from ui_support import HeldLoading, run_scenario
 
 
 def snapshot_startup(path: Path, loading: HeldLoading, cache: Path) -> Startup:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from test_command_palette import wait_for
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
+from ui_support import run_scenario
 
 from econdash.tui.app import EcondashApp
 from econdash.tui.screens.help import HelpScreen
-from test_command_palette import wait_for
-from ui_support import run_scenario
 
 LATIN = re.compile(r"[A-Za-z]{3,}")
 

@@ -13,6 +13,7 @@ import polars as pl
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from ui_support import plain, run_scenario
 
 from econdash.tui.app import EcondashApp
 from econdash.tui.keys import KEYS
@@ -23,7 +24,6 @@ from econdash.tui.screens.table_dialogs import CellTextScreen, GotoRowScreen, pa
 from econdash.tui.widgets.filter_bar import FilterBar
 from econdash.tui.widgets.frame_table import FrameTable
 from econdash.tui.widgets.keybar import KeyBar
-from ui_support import plain, run_scenario
 
 
 async def enterprises_table(app: EcondashApp, pilot: Pilot) -> tuple[EnterprisesScreen,

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from ui_support import run_scenario
 
 from econdash.core.loaders import load_dataset
 from econdash.tui.app import EcondashApp
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
 from econdash.tui.widgets.trend_line import BLOCKS
-from ui_support import run_scenario
 
 QUARTERS = [(3, 40.0, 8.1), (6, 85.0, 7.2), (9, 130.0, 6.0), (12, 180.0, 4.9)]
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
+from ui_support import notices_of
 
-from econdash.tui.app import EcondashApp
 from econdash.core.admin.demo.generate import write_demo_dataset
 from econdash.core.paths import DatasetChoice
+from econdash.tui.app import EcondashApp
 from econdash.tui.screens.enterprises import EnterprisesScreen
 from econdash.tui.widgets.frame_table import FrameTable
-from ui_support import notices_of
 
 ROWS = 200_000
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 
-from econdash.tui.app import EcondashApp
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import bundled_dataset
 from econdash.core.watch import fingerprint
+from econdash.tui.app import EcondashApp
 
 Scenario = Callable[[EcondashApp, Pilot], Awaitable[None]]
 

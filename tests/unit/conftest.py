@@ -60,7 +60,7 @@ def write_period(folder: Path, report: str | bytes | None = MINIMAL_REPORT, **cs
     return folder
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _needs_pythonpath() -> bool:
     """Whether a fresh interpreter outside the repo fails to import econdash on its own."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -13,11 +13,11 @@ import stat
 from pathlib import Path
 
 import pytest
+from dataset_files import unix_socket
 
 from econdash.core import fs
-from econdash.core.settings import Settings, save_settings
 from econdash.core.fs import WriteRefused, atomic_write_bytes, atomic_write_text
-from dataset_files import unix_socket
+from econdash.core.settings import Settings, save_settings
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

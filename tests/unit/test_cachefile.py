@@ -12,13 +12,18 @@ import pytest
 
 from econdash.core import cache
 from econdash.core.cache import (
-    cache_file, code_stamp, package_stamp, read_cache, read_small_file, write_cache,
+    cache_file,
+    code_stamp,
+    package_stamp,
+    read_cache,
+    read_small_file,
+    write_cache,
 )
 from econdash.core.loaders import load_dataset, report_cache
-from econdash.core.query.overview import overview_data
-from econdash.core.startup import begin, save_snapshot, snapshot_file
 from econdash.core.paths import bundled_examples
+from econdash.core.query.overview import overview_data
 from econdash.core.query.series import observations
+from econdash.core.startup import begin, save_snapshot, snapshot_file
 from econdash.core.watch import fingerprint
 
 

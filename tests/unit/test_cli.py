@@ -190,8 +190,8 @@ def test_the_dashboard_starts_with_the_collector_off(monkeypatch) -> None:
     app turns it back on after its first frame (tests/ui/test_startup.py)."""
     import gc
 
-    import econdash.tui.app
     import econdash.cli
+    import econdash.tui.app
     seen: list[bool] = []
     monkeypatch.setattr(econdash.cli, "_on_a_terminal", lambda: True)
     monkeypatch.setattr(econdash.tui.app, "run_app",

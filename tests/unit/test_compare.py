@@ -7,10 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from econdash.core.query.compare import compare_indicators, new_honours
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import PeriodData
 from econdash.core.paths import bundled_examples
+from econdash.core.query.compare import compare_indicators, new_honours
 
 COLUMNS = ["id", "name", "category", "unit", "value_a", "value_b", "change", "change_pct",
            "yoy_a", "yoy_b", "yoy_pp", "rank_a", "rank_b", "rank_change",

@@ -10,8 +10,8 @@ import pytest
 
 from econdash.core.errors import Problem
 from econdash.core.loaders.csvfile import CsvResult, read_csv_table
-from econdash.core.model.schema import ENTERPRISES, PROJECTS, SERIES
 from econdash.core.loaders.text import UTF8_BOM
+from econdash.core.model.schema import ENTERPRISES, PROJECTS, SERIES
 
 
 def errors(result: CsvResult) -> list[Problem]:
@@ -36,7 +36,7 @@ def test_crlf(read) -> None:
 
 
 def test_bom(read) -> None:
-    result = read(UTF8_BOM + "name,category\n园区A,工业\n".encode("utf-8"))
+    result = read(UTF8_BOM + "name,category\n园区A,工业\n".encode())
     assert result.encoding == "utf-8-sig"
     assert ok_frame(result).columns == ["name", "category"]  # not "\ufeffname"
 

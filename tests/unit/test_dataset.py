@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from econdash.core.output.dump import dataset_to_dict, dump_json
 from econdash.core.errors import DatasetError
 from econdash.core.loaders import load_dataset
 from econdash.core.model.period import Period
+from econdash.core.output.dump import dataset_to_dict, dump_json
 
 SERIES_HEADER = "indicator,year,first_month,last_month,value,unit,yoy_pct\n"
 

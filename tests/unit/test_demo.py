@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from econdash.core.admin.demo import generate
-from econdash.core.admin.demo.reports import END_YEAR
 from econdash.core.admin.demo.generate import write_demo_dataset
+from econdash.core.admin.demo.reports import END_YEAR
 from econdash.core.errors import EcondashError
 from econdash.core.loaders import load_dataset
 from econdash.core.query.tables import tier_ladder

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from draft_support import DRAFT_REPORT, make_dataset
+
 from econdash.cli import main
 from econdash.core.loaders import load_dataset
 from econdash.core.model.dataset import opening_index

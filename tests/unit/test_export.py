@@ -10,17 +10,17 @@ import openpyxl
 import polars as pl
 import pytest
 
-from econdash.core.output import formats as export_module
 from econdash.cli import main
 from econdash.core.errors import EcondashError
 from econdash.core.i18n import STRINGS
+from econdash.core.loaders import load_dataset
+from econdash.core.output import formats as export_module
 from econdash.core.output.brief import period_brief
 from econdash.core.output.formats import export_frame, neutralise
-from econdash.core.output.table_export import header, export_table, pick_period
+from econdash.core.output.table_export import export_table, header, pick_period
+from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.filtering import query_expr
 from econdash.core.query.table_specs import TABLES
-from econdash.core.loaders import load_dataset
-from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.tables import indicators_frame
 
 BOM = b"\xef\xbb\xbf"

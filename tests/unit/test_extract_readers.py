@@ -58,6 +58,7 @@ def write_gbk_html(path: Path, text: str) -> Path:
 def write_pdf(path: Path, text: str) -> Path:
     pytest.importorskip("reportlab", reason="reportlab (test extra) makes the PDF")
     from xml.sax.saxutils import escape as xml_escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics

@@ -13,7 +13,6 @@ from econdash.core.extract.run import extract_text
 from econdash.core.extract.spans import report_period
 from econdash.core.model.period import Period
 
-
 YEAR = Period(2023, 1, 12)  # a period unlike every span below, so each span shows
 
 

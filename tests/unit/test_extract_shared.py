@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from shared_material import REPORTS, SHARED, needs
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,15 +9,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from dataset_files import unix_socket
 
 from econdash.core.errors import DatasetError, FileProblem
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders import text as text_module
 from econdash.core.loaders.csvfile import read_csv_table
 from econdash.core.loaders.meta import holds_report, series_files
-from econdash.core.model.schema import PROJECTS
 from econdash.core.loaders.text import read_bytes
-from dataset_files import unix_socket
+from econdash.core.model.schema import PROJECTS
 
 PROJECTS_CSV = "name,category\n园区A,工业\n"
 SERIES_CSV = "indicator,year,first_month,last_month,value,unit,yoy_pct\nx,2021,1,6,1.5,亿元,2\n"

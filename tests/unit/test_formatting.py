@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from econdash.core.formatting import (
-    fmt_number, fmt_number_or_blank, fmt_pct, fmt_pct_compact, fmt_pct_or_blank, fmt_signed,
+    fmt_number,
+    fmt_number_or_blank,
+    fmt_pct,
+    fmt_pct_compact,
+    fmt_pct_or_blank,
+    fmt_signed,
 )
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from econdash.tui.widgets.frame_table_render import Column
 from econdash.tui.widgets.frame_table_layout import (
     ColumnLayout,
     VisibleCells,
     choose_columns,
     scroll_to_show,
 )
+from econdash.tui.widgets.frame_table_render import Column
 
 
 @pytest.mark.parametrize(

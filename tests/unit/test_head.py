@@ -12,8 +12,8 @@ from econdash.core import startup as loading
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.csvfile import read_csv_table
 from econdash.core.model.schema import ENTERPRISES
-from econdash.core.startup import Loading, begin, biggest_table, read_head
 from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.startup import Loading, begin, biggest_table, read_head
 from econdash.core.watch import fingerprint
 
 HEADER = "enterprise,programme,level,status,year\n"

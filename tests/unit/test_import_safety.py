@@ -17,18 +17,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from dataset_files import dataset_copy, snapshot, visible
 
 import econdash
-from econdash.core.admin import dataset_lock, renames, staging
 from econdash.cli import main
+from econdash.core.admin import dataset_lock, renames, staging
 from econdash.core.admin.dataset_lock import LOCK_FILE, DatasetBusy
-from econdash.core.errors import EcondashError
 from econdash.core.admin.importing import import_source, init_dataset, new_period
+from econdash.core.admin.placing import JOURNAL
+from econdash.core.errors import EcondashError
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset
-from econdash.core.admin.placing import JOURNAL
-from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
-from dataset_files import dataset_copy, snapshot, visible
 
 H1 = "2022M01-M06"
 OLD_OUTPUT, NEW_OUTPUT = 397.3, 400.0

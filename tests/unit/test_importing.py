@@ -18,16 +18,16 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from dataset_files import dataset_copy, snapshot, visible
+from shared_material import REALDATA, needs
 
-from econdash.core.admin import renames, staging
 from econdash.cli import main
-from econdash.core.errors import EcondashError
+from econdash.core.admin import renames, staging
 from econdash.core.admin.importing import import_source, init_dataset, new_period
+from econdash.core.errors import EcondashError
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
 from econdash.core.loaders import load_dataset
 from econdash.core.paths import bundled_dataset, bundled_examples, user_dataset
-from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
-from shared_material import REALDATA, needs
-from dataset_files import dataset_copy, snapshot, visible
 
 NBS_MONTHLY = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 H1 = "2022M01-M06"

@@ -17,11 +17,11 @@ from econdash.core.loaders import load_dataset
 from econdash.core.loaders.report import Report, load_report
 from econdash.core.loaders.report_cache import CachedReport, CachedReports
 from econdash.core.model.dataset import Indicator, Tier
+from econdash.core.model.overview import Card, OverviewData, Snapshot
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
-from econdash.core.model.overview import Card, OverviewData, Snapshot
-from econdash.core.query.overview import overview_data
 from econdash.core.paths import bundled_dataset, bundled_examples
+from econdash.core.query.overview import overview_data
 from econdash.core.query.series import observations
 from econdash.core.watch import fingerprint
 

@@ -24,7 +24,7 @@ ZH_MAY_BE_LATIN = {"key.lang", "syscmd.language"}  # "English": the language it 
 
 
 def test_english_interface_strings_have_no_chinese():
-    for key, (zh, en) in i18n.STRINGS.items():
+    for key, (_zh, en) in i18n.STRINGS.items():
         allowed = EN_MAY_SHOW_CJK.get(key, "")
         assert not CJK.search(en.replace(allowed, "")), f"{key}: {en!r}"
 

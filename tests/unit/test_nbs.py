@@ -17,6 +17,7 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_material import REALDATA, needs
 
 from econdash.core.errors import FileProblem
 from econdash.core.loaders.csvfile import read_csv_table
@@ -24,7 +25,6 @@ from econdash.core.loaders.nbs import StatisticsExport, is_statistics_export, pa
 from econdash.core.loaders.nbs_layouts import indicator_id, parse_period, split_name
 from econdash.core.loaders.report import ID_PATTERN
 from econdash.core.model.schema import SERIES
-from shared_material import REALDATA, needs
 
 needs_realdata = needs("realdata")
 PROVINCES = {"浙江": "浙江省", "江苏": "江苏省", "内蒙古": "内蒙古自治区"}

@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from dataset_files import dataset_copy
+
 from econdash.cli import main
 from econdash.core.admin.importing import new_period
 from econdash.core.admin.period_template import carried_span

@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.numbers import (
-    MISSING_MARKERS, NEGATIVE_WORDS, POSITIVE_WORDS, WHITESPACE, number_expr, parse_number,
+    MISSING_MARKERS,
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    WHITESPACE,
+    number_expr,
+    parse_number,
     parse_text,
 )
 from econdash.core.loaders.report import load_report

@@ -12,11 +12,20 @@ from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
 from econdash.core.query.overview import project_summary
 from econdash.core.query.overview_panels import (
-    attention_items, card_growth, growth_panel, honour_rows, previous_rank, target_at_risk,
+    attention_items,
+    card_growth,
+    growth_panel,
+    honour_rows,
+    previous_rank,
+    target_at_risk,
 )
 from econdash.tui.widgets.kpi_card import TileStyles, grid_shape, tile_lines
 from econdash.tui.widgets.overview_render import (
-    PanelStyles, attention_rows, growth_rows, honour_rows_text, project_rows,
+    PanelStyles,
+    attention_rows,
+    growth_rows,
+    honour_rows_text,
+    project_rows,
 )
 from econdash.tui.widgets.overview_spark import LEVELS, sparkline
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_material import REALDATA, needs
 
 from econdash.core.loaders.csvfile import read_csv_table
-from econdash.core.model.schema import CsvSpec
 from econdash.core.loaders.text import decode
-from shared_material import REALDATA, needs
+from econdash.core.model.schema import CsvSpec
 
 pytestmark = needs("realdata")
 

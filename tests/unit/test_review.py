@@ -5,8 +5,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-
 from draft_support import make_dataset
+
 from econdash.core.admin.review import open_review
 from econdash.core.errors import EcondashError
 from econdash.core.loaders import load_dataset

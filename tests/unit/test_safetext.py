@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from econdash.core.safetext import (
-    CONTROL, DANGEROUS, DANGEROUS_ESCAPES, DANGEROUS_PATTERN, clean, has_dangerous, visible,
+    CONTROL,
+    DANGEROUS,
+    DANGEROUS_ESCAPES,
+    DANGEROUS_PATTERN,
+    clean,
+    has_dangerous,
+    visible,
 )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 
+from shared_material import REALDATA, needs
+
 from econdash.cli import main
 from econdash.core.loaders import load_dataset
 from econdash.core.query.series import series_points, series_summary
-from shared_material import REALDATA, needs
 
 ZJ = REALDATA / "nbs_fsyd_realestate_浙江.csv"
 JS = REALDATA / "nbs_fsyd_realestate_江苏.csv"

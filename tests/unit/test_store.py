@@ -11,15 +11,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from econdash.core.admin import folders, staging
-from econdash.core import fs
-from econdash.core.errors import EcondashError
-from econdash.core.admin.folders import (
-    backup_folder, copy_folder_atomically, remove_stale_temporaries,
-)
-from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text
 from dataset_files import snapshot
+
+from econdash.core import fs
+from econdash.core.admin import folders, staging
+from econdash.core.admin.folders import (
+    backup_folder,
+    copy_folder_atomically,
+    remove_stale_temporaries,
+)
+from econdash.core.errors import EcondashError
+from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX, atomic_write_bytes, atomic_write_text
 
 
 def entries(root: Path) -> list[str]:
@@ -58,7 +60,7 @@ def test_atomic_write_gives_the_usual_permissions(tmp_path: Path) -> None:
 def test_atomic_write_text_is_utf8(tmp_path: Path) -> None:
     target = tmp_path / "设置.toml"
     atomic_write_text(target, 'lang = "zh"  # 中文\n')
-    assert target.read_bytes() == 'lang = "zh"  # 中文\n'.encode("utf-8")
+    assert target.read_bytes() == 'lang = "zh"  # 中文\n'.encode()
 
 
 def test_failed_replace_keeps_old_file_and_removes_temporary(tmp_path: Path,

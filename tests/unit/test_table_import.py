@@ -205,9 +205,10 @@ def test_bad_number_is_named_where_it_was_typed(dataset, tmp_path, capsys) -> No
 
 
 def test_two_row_header_from_a_csv_excel_saved() -> None:
+    import polars as pl
+
     from econdash.core.admin.table_parse import parse_sheet
     from econdash.core.admin.table_read import Sheet
-    import polars as pl
     rows = [["指标名称", "单位", "2022年1-6月", None], [None, None, "本期", "同比增长(%)"],
             ["规上工业总产值", "亿元", "397.3", "8.6"]]
     frame = pl.DataFrame({f"c{i}": [r[i] for r in rows] for i in range(4)})

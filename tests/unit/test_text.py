@@ -8,8 +8,8 @@ import pytest
 
 from econdash.core.errors import FileProblem
 from econdash.core.loaders.csvfile import read_csv_table
-from econdash.core.model.schema import CsvSpec
 from econdash.core.loaders.text import UTF8_BOM, decode, nfkc, read_bytes
+from econdash.core.model.schema import CsvSpec
 
 CHINESE = "名称,类别\n项目A,工业\n规上工业总产值,397.3亿元\n"
 

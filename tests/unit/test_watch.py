@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from econdash.core.loaders import load_dataset
-from econdash.core.paths import bundled_examples
 from econdash.core.loaders.reload import merge_reload
+from econdash.core.paths import bundled_examples
 from econdash.core.watch import fingerprint
 
 REPORT_H1 = "[period]\nyear = 2022\nmonths = [1, 6]\n"

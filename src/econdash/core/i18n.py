@@ -55,7 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_rows": ("无匹配行", "No matching rows"),
     "search_placeholder": ("搜索名称... 回车确认，Esc 清除", "Search names... Enter to keep, Esc to clear"),
     "shown_of": ("显示 {shown} / 共 {total} 行", "{shown} of {total} rows"),
-    "reading_rest": ("已显示文件开头的行，正在读取其余行…",
+    "reading_rest": ("已显示文件开头的行，正在读取其余行...",
                      "showing the file's first rows; reading the rest..."),
     "still_reading": ("数据仍在读取，读完后再导出", "Still reading the data; export once it is in"),
     "observations": ("各期数据", "Observations across periods"),

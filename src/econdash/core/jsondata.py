@@ -29,7 +29,8 @@ import operator
 import sys
 import types
 import typing
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 Decoder = Callable[[Any], Any]

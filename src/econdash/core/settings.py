@@ -45,6 +45,7 @@ def save_settings(path: Path | None, settings: Settings) -> None:
         return
     try:
         import tomli_w  # (here: only saving needs it, and start-up reads settings)
+
         from econdash.core.fs import atomic_write_text
         atomic_write_text(path, tomli_w.dumps(asdict(settings)))
     except OSError:

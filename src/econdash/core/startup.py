@@ -95,7 +95,7 @@ class Loading:
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
             self._future.set_exception(exc)
 
-    def result(self) -> tuple[Fingerprint, "Dataset"]:
+    def result(self) -> tuple[Fingerprint, Dataset]:
         """The files' fingerprint as loaded, and the dataset; raises what loading raised."""
         return self._future.result()
 
@@ -107,7 +107,7 @@ def biggest_table(stamp: Fingerprint) -> int:
 
 
 def read_head(path: Path, stamp: Fingerprint | None = None,
-              cache: Path | None = None) -> "Dataset | None":
+              cache: Path | None = None) -> Dataset | None:
     """When a table of the dataset is big: the dataset with only its tables' first rows
     (`Dataset.partial`), if that reads cleanly (else the whole load says what is wrong).
     Parsed reports are kept in `cache`, as for the whole load."""

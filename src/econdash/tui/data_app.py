@@ -15,11 +15,11 @@ from textual.screen import Screen
 
 from econdash.core.errors import EcondashError
 from econdash.core.i18n import tr
+from econdash.core.loaders.reload import merge_reload
 from econdash.core.model.dataset import opening_index
 from econdash.core.model.overview import OverviewData
 from econdash.core.query.overview import overview_data
 from econdash.core.startup import Startup
-from econdash.core.loaders.reload import merge_reload
 from econdash.tui import memory
 from econdash.tui.data_source import DataSource
 from econdash.tui.guarded_app import GuardedApp

@@ -34,7 +34,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("Enter", "select_cursor", "打开所选行的详情", "Open details of the selected row"),
     KeyHelp("s", "cycle_sort", "按光标所在列排序（升/降/原序）", "Sort by the cursor column (asc/desc/off)"),
     KeyHelp("Up Down PgUp PgDn Home End", "", "在表格中移动", "Move in a table"),
-    KeyHelp("Left Right", "", "选择列（排序、计数、统计等用；第一列向右滚动时保持不动）", "Choose a column (for sorting, counts, statistics…; the first column stays while scrolling right)"),
+    KeyHelp("Left Right", "", "选择列（排序、计数、统计等用；第一列向右滚动时保持不动）", "Choose a column (for sorting, counts, statistics...; the first column stays while scrolling right)"),
     KeyHelp("S", "then_sort", "再按光标列排序，已有排序优先（再按：降序、取消）", "Sort also by the cursor column, the sort so far first (again: descending, off)"),
     KeyHelp("F", "column_counts", "光标列各值计数（行数、占比、条形），回车按该值筛选", "Counts of the cursor column's values (rows, share, bar); Enter filters to one"),
     KeyHelp("i", "column_stats", "光标列统计：行数、空值、不同值、最小/最大、合计、平均、中位数", "Column statistics: count, empty, distinct, min/max, sum, mean, median"),

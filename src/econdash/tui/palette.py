@@ -6,8 +6,9 @@ with one polars filter per keystroke, never by looping over rows in Python.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import polars as pl
 from textual.command import Hit, Hits, Provider

@@ -9,15 +9,15 @@ and gives the palette and the theme picker translated prompts and "no matches" l
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
-from textual.widgets.option_list import Option
 from textual.screen import Screen
 from textual.system_commands import SystemCommandsProvider  # noqa: F401 (App.COMMANDS)
+from textual.widgets.option_list import Option
 
 from econdash.core.i18n import tr
 from econdash.tui.state import dashboard

@@ -11,12 +11,12 @@ from typing import Any
 
 from rich.text import Text
 
-from econdash.core.i18n import tr
-from econdash.core.terms import term
-from econdash.core.model.dataset import Indicator
-from econdash.core.safetext import visible
-from econdash.core.model.period import Period
 from econdash.core.formatting import fmt_number
+from econdash.core.i18n import tr
+from econdash.core.model.dataset import Indicator
+from econdash.core.model.period import Period
+from econdash.core.safetext import visible
+from econdash.core.terms import term
 
 UP, DOWN = "▲", "▼"
 

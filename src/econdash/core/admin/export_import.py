@@ -11,12 +11,17 @@ import errno
 import os
 from pathlib import Path
 
+from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.admin.import_target import (
-    Staged, backup_lines, loadable_stem, locked_write, make_series_folder, refuse_clashes,
+    Staged,
+    backup_lines,
+    loadable_stem,
+    locked_write,
+    make_series_folder,
+    refuse_clashes,
 )
 from econdash.core.admin.staging import check_free_space
 from econdash.core.errors import EcondashError, FileProblem
-from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.loaders.meta import SERIES_DIR
 
 

@@ -15,17 +15,27 @@ Placing it is all or nothing (`import_target.Staged`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.admin.import_target import (
-    Staged, backup_lines, existing_periods, loadable_stem, make_series_folder, refuse_clashes,
+    Staged,
+    backup_lines,
+    existing_periods,
+    loadable_stem,
+    make_series_folder,
+    refuse_clashes,
 )
 from econdash.core.admin.staging import (
-    Entry, Plan, check_free_space, copy_file, plan_file, plan_folder,
+    Entry,
+    Plan,
+    check_free_space,
+    copy_file,
+    plan_file,
+    plan_folder,
 )
 from econdash.core.errors import EcondashError, Problem
-from econdash.core.admin.folders import check_backup_writable, unique_backup_path
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import REPORT, SERIES_DIR, dataset_children
 from econdash.core.model.dataset import Dataset, PeriodData

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import shlex
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from econdash.core.admin.dataset_lock import dataset_lock
+from econdash.core.admin.folders import (
+    backup_usage,
+    remove_stale_temporaries,
+    stage_plan,
+    staging_path,
+)
 from econdash.core.admin.placing import JOURNAL, Move, finish_interrupted, make_move, place_all
 from econdash.core.admin.staging import Plan, human_size
 from econdash.core.errors import EcondashError
-from econdash.core.admin.folders import (
-    backup_usage, remove_stale_temporaries, stage_plan, staging_path,
-)
 from econdash.core.fs import BACKUP_DIR
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import SERIES_DIR
@@ -87,7 +90,7 @@ class Staged:
         if self._files is not None:
             self._files.rmdir()  # every file moved out of it
 
-    def __enter__(self) -> "Staged":
+    def __enter__(self) -> Staged:
         return self
 
     def __exit__(self, kind, error, trace) -> None:

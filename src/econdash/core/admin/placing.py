@@ -35,8 +35,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from econdash.core.admin import renames
-from econdash.core.errors import EcondashError
 from econdash.core.admin.folders import unique_backup_path
+from econdash.core.errors import EcondashError
 from econdash.core.fs import BACKUP_DIR, TEMP_PREFIX
 
 JOURNAL = ".econdash-journal.json"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from econdash.core.errors import EcondashError
 from econdash.core.admin.folders import staging_path, unique_backup_path
+from econdash.core.errors import EcondashError
 from econdash.core.fs import atomic_write_bytes, atomic_write_text
 from econdash.core.loaders.meta import REPORT
 from econdash.core.loaders.numbers import parse_number

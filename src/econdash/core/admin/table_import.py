@@ -20,19 +20,24 @@ from pathlib import Path
 import polars as pl
 import tomli_w
 
+from econdash.core.admin.folders import (
+    check_backup_writable,
+    stage_plan,
+    staging_path,
+    unique_backup_path,
+)
 from econdash.core.admin.import_target import (
-    Staged, backup_lines, existing_periods, locked_write,
+    Staged,
+    backup_lines,
+    existing_periods,
+    locked_write,
 )
 from econdash.core.admin.staging import check_free_space, plan_folder
-from econdash.core.admin.table_build import IndicatorRow, build_csv, build_indicators, \
-    new_indicator_id
+from econdash.core.admin.table_build import IndicatorRow, build_csv, build_indicators, new_indicator_id
 from econdash.core.admin.table_headers import KINDS, missing_for, norm, synonyms_of
 from econdash.core.admin.table_parse import Table, parse_sheet
 from econdash.core.admin.table_read import Sheet, read_table_file
 from econdash.core.errors import EcondashError, Problem
-from econdash.core.admin.folders import (
-    check_backup_writable, stage_plan, staging_path, unique_backup_path,
-)
 from econdash.core.loaders import load_dataset
 from econdash.core.loaders.meta import REPORT
 from econdash.core.model.dataset import PeriodData

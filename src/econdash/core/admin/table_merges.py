@@ -114,8 +114,8 @@ def _origin(xml: bytes) -> tuple[int, int]:
     return min(rows) - 1, min(column_index(c) for c in columns)
 
 
-def fill_merges(frame: "pl.DataFrame", merges: list[Merge],
-                origin: tuple[int, int]) -> "pl.DataFrame":
+def fill_merges(frame: pl.DataFrame, merges: list[Merge],
+                origin: tuple[int, int]) -> pl.DataFrame:
     """Give every cell of each merged range its top-left value, on calamine's grid (the
     frame of strings as read, columns in sheet order). Only the columns a merge touches
     are turned into lists; the rest stay as they are."""

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 
 from econdash.core.extract import patterns as P
+from econdash.core.extract.changes import LIST_SPLIT, ChangeRules
 from econdash.core.extract.chinese import cn_number, fold
+from econdash.core.extract.context import HAS_DIGIT, ContextRules, clause_at, this_sentence_only
 from econdash.core.extract.names import clean_name
 from econdash.core.extract.proposal import Figure, RankSaid
 from econdash.core.extract.segments import Sentence, segment_bounds, sentences
-from econdash.core.extract.changes import LIST_SPLIT, ChangeRules
-from econdash.core.extract.context import HAS_DIGIT, ContextRules, clause_at, this_sentence_only
 from econdash.core.extract.spans import leading_span
 
 SHORT_NAMES = ("总数", "累计总数", "总量", "培育企业", "示范企业", "培育", "示范", "总数达到")
@@ -148,7 +148,8 @@ class FigureReader(ContextRules, ChangeRules):
                                        or re.match(r"(?:及以上|以上)", after)) \
                 and P.THRESHOLD_AFTER.match(after):
             return [], cursor
-        if unit_f in ("度", "分") and not re.search(r"电|用电|得分|评分|分值", text[max(0, tok.start() - 12):tok.start()]):
+        before = text[max(0, tok.start() - 12):tok.start()]
+        if unit_f in ("度", "分") and not re.search(r"电|用电|得分|评分|分值", before):
             return [], cursor
         # A list of values after one list of names: 贡献率、税收占比达48%、45.3%
         values = [(tok, value)]

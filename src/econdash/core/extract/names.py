@@ -84,7 +84,7 @@ def clean_name(folded: str, original: str) -> str:
         kept = re.match(r"累计|新增|净增|合计|共计", name_f)
         end = start + (kept.end() if kept else 0)
     name = prefix + original[start:end]
-    name = name.strip(" ,、:;()“”\"'·(").strip()
+    name = name.strip(" ,、:;()“”\"'·(").strip()  # noqa: B005 (a set of characters, as meant)
     if len(name) > MAX_NAME:
         name = name[-MAX_NAME:]
     return name

@@ -9,8 +9,8 @@ heading (`(一)工业增加值：2022年1-5月…`) starts a new sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 SENTENCE_END = re.compile(r"(?=[。!?！？.:])(?:[。!?！？]+|(?<=[^\d\s])\.(?=[^\d])|(?<!\d):|:(?!\d))")
 SEGMENT_END = re.compile(r";")

@@ -12,8 +12,8 @@ import csv
 import io
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import tomli_w
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import polars as pl
 
 from econdash.core.errors import FileProblem, Problem, did_you_mean
-from econdash.core.model.schema import CsvSpec
 from econdash.core.loaders.csvread import MAX_ROWS_NAMED, ROW, read_raw
 from econdash.core.loaders.numbers import TOO_LARGE, not_a_number_reason, number_expr, shorten
 from econdash.core.loaders.text import read_bytes
+from econdash.core.model.schema import CsvSpec
 
 PARSED = "\x00parsed"  # a checked column's parsed values, beside its text
 HINT_CUTOFF = 0.6  # errors.did_you_mean's: difflib's default

@@ -21,7 +21,12 @@ import polars as pl
 from econdash.core.errors import FileProblem, Problem
 from econdash.core.loaders.text import UTF8_BOM, decode, line_of_offset, reject_utf16
 from econdash.core.safetext import (
-    DANGEROUS, DANGEROUS_ESCAPES, DANGEROUS_PATTERN, clean, escape_of, has_dangerous,
+    DANGEROUS,
+    DANGEROUS_ESCAPES,
+    DANGEROUS_PATTERN,
+    clean,
+    escape_of,
+    has_dangerous,
 )
 
 ROW = "\x00row"  # file row number of each record while checking; no header can be this

@@ -22,19 +22,24 @@ import polars as pl
 
 from econdash.core.errors import DatasetError, Problem, Severity, display_path
 from econdash.core.loaders.csvfile import read_csv_table
-from econdash.core.model.schema import CsvSpec
 from econdash.core.loaders.csvread import MAX_ROWS_NAMED
 from econdash.core.loaders.meta import (
-    DATASET_FILE, REPORT, SERIES_DIR, SERIES_FILE, dataset_children, holds_report, load_meta,
+    DATASET_FILE,
+    REPORT,
+    SERIES_DIR,
+    SERIES_FILE,
+    dataset_children,
+    holds_report,
+    load_meta,
     series_files,
 )
 from econdash.core.loaders.numbers import shorten
 from econdash.core.loaders.report import ID_PATTERN, PLAUSIBLE_YEARS, Report, id_rule
 from econdash.core.loaders.report_cache import ReportCache
-from econdash.core.model.schema import ENTERPRISES, PROJECTS, SERIES
 from econdash.core.loaders.text import link_problem
 from econdash.core.loaders.validate import cross_period_warnings, period_warnings
 from econdash.core.model.dataset import Dataset, PeriodData
+from econdash.core.model.schema import ENTERPRISES, PROJECTS, SERIES, CsvSpec
 
 
 @dataclass(frozen=True)

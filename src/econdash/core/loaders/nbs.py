@@ -43,12 +43,22 @@ import polars as pl
 
 from econdash.core.errors import FileProblem, Problem
 from econdash.core.loaders.nbs_layouts import (
-    FOOTER, Layout, RawCell, Row, find_transposed_header, find_wide_header, indicator_id,
-    looks_like_export, parse_period, read_layout, read_metadata, split_name,
+    FOOTER,
+    Layout,
+    RawCell,
+    Row,
+    find_transposed_header,
+    find_wide_header,
+    indicator_id,
+    looks_like_export,
+    parse_period,
+    read_layout,
+    read_metadata,
+    split_name,
 )
 from econdash.core.loaders.numbers import number_expr
-from econdash.core.model.schema import SERIES
 from econdash.core.loaders.text import decode, nfkc, read_bytes
+from econdash.core.model.schema import SERIES
 
 SNIFF_BYTES = 8192
 MAX_CELL_WARNINGS = 10  # bad cells named one by one; the rest are counted

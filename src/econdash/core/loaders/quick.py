@@ -33,7 +33,11 @@ def quick_overview(root: Path) -> OverviewData | None:
 def _quick_overview(root: Path) -> OverviewData | None:
     from econdash.core.errors import Problem
     from econdash.core.loaders.meta import (
-        REPORT, dataset_children, holds_report, load_meta, series_files,
+        REPORT,
+        dataset_children,
+        holds_report,
+        load_meta,
+        series_files,
     )
     from econdash.core.loaders.report import load_report
     from econdash.core.loaders.text import link_problem

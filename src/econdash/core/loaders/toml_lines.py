@@ -57,7 +57,7 @@ class TomlLines:
     def _index(self) -> None:
         """One pass: table headers, and the first line of each key under each header.
         Lines inside multi-line strings are skipped (a note may say `value = 3`)."""
-        current, keys, quote = 0, self._keys[0], None
+        keys, quote = self._keys[0], None
         for number, line in enumerate(self.lines, start=1):
             starts_in_string = quote is not None
             quote = _quote_after(line, quote)
@@ -67,7 +67,7 @@ class TomlLines:
             if header:
                 name = header.group(2).strip("\"' ")
                 self.tables.setdefault(name, []).append(number)
-                current, keys = number, self._keys.setdefault(number, {})
+                keys = self._keys.setdefault(number, {})
                 continue
             key = _KEY.match(line)
             if key:

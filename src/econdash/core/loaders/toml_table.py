@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from econdash.core.errors import Problem, did_you_mean
 from econdash.core.loaders.numbers import parse_number, shorten

@@ -8,7 +8,7 @@ between periods.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from econdash.core.errors import Problem
 from econdash.core.model.dataset import Indicator, PeriodData

@@ -8,9 +8,10 @@ list of Python objects.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from econdash.core.errors import Problem
 from econdash.core.model.period import Period
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 
-def _empty_frame() -> "pl.DataFrame":
+def _empty_frame() -> pl.DataFrame:
     # polars is imported here, not at the top, so the first frame of the dashboard can
     # be drawn from a snapshot of these dataclasses before polars (0.3 s) is imported.
     import polars as pl

@@ -19,6 +19,7 @@ from typing import Literal
 from econdash.core.model.dataset import Indicator, dataset_title, period_title
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
+
 # (Imported at run time, not only for type checkers: jsondata resolves the fields'
 # annotations in this module's namespace.)
 from econdash.core.watch import Fingerprint

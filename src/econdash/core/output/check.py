@@ -7,8 +7,8 @@ from econdash.core.i18n import tr
 from econdash.core.loaders.meta import series_files
 from econdash.core.model.dataset import Dataset
 from econdash.core.paths import DatasetChoice
-from econdash.core.query.drafts import draft_problems
 from econdash.core.problem_text import problem_text
+from econdash.core.query.drafts import draft_problems
 
 SERIES_FILES_NAMED = 3  # then "and N more files"
 

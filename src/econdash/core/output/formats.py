@@ -27,8 +27,8 @@ import polars as pl
 
 from econdash.core.errors import EcondashError
 from econdash.core.formatting import fmt_number
-from econdash.core.safetext import visible
 from econdash.core.fs import atomic_write_bytes
+from econdash.core.safetext import visible
 
 FORMATS = ("csv", "xlsx", "md")
 FORMULA_START = r"^[=+\-@\t\r]"

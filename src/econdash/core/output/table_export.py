@@ -14,14 +14,14 @@ import polars as pl
 
 from econdash.core.errors import EcondashError
 from econdash.core.i18n import tr
-from econdash.core.output.brief import period_brief
-from econdash.core.problem_text import message_text
-from econdash.core.terms import english_values
-from econdash.core.output.formats import export_frame
-from econdash.core.query.filtering import compute_view, query_expr
 from econdash.core.model.dataset import Dataset, PeriodData
 from econdash.core.model.period import parse_period_id
+from econdash.core.output.brief import period_brief
+from econdash.core.output.formats import export_frame
+from econdash.core.problem_text import message_text
+from econdash.core.query.filtering import compute_view, query_expr
 from econdash.core.query.table_specs import TABLES
+from econdash.core.terms import english_values
 
 HEADER_KEYS: dict[str, str] = {
     # column in the tables' frames → the interface string of its header

@@ -12,9 +12,9 @@ Textual-free; the compare screen only displays these frames.
 
 from __future__ import annotations
 
-import polars as pl
-
 from collections.abc import Sequence
+
+import polars as pl
 
 from econdash.core.model.dataset import Dataset, PeriodData
 

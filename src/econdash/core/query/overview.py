@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from econdash.core.model.dataset import headline_indicators
 from econdash.core.model.overview import Card, OverviewData, ProjectGroup, ProjectSummary
 from econdash.core.query.overview_panels import (
-    attention_items, growth_panel, honour_rows, problem_items,
+    attention_items,
+    growth_panel,
+    honour_rows,
+    problem_items,
 )
 
 if TYPE_CHECKING:
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from econdash.core.model.dataset import Dataset, PeriodData
 
 
-def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
+def overview_data(dataset: Dataset, observations: pl.DataFrame | None,
                   index: int) -> OverviewData | None:
     """The overview of period `index` of a loaded dataset (None when it has no periods)."""
     from econdash.core.query.series import indicator_series
@@ -49,7 +52,7 @@ def overview_data(dataset: "Dataset", observations: "pl.DataFrame | None",
         problems=problems, problem_count=problem_count)
 
 
-def project_summary(projects: "pl.DataFrame") -> ProjectSummary:
+def project_summary(projects: pl.DataFrame) -> ProjectSummary:
     """How many projects, investment done against planned (sums of the figures given),
     the unit most of them use, and the same per category (most projects first)."""
     import polars as pl
@@ -73,7 +76,7 @@ def project_summary(projects: "pl.DataFrame") -> ProjectSummary:
                                   _sum(row, "completed")) for row in groups.iter_rows(named=True)))
 
 
-def _number(projects: "pl.DataFrame", column: str) -> "pl.Expr":
+def _number(projects: pl.DataFrame, column: str) -> pl.Expr:
     import polars as pl
     if column not in projects.columns:
         return pl.lit(None, dtype=pl.Float64).alias(column)
@@ -85,7 +88,7 @@ def _sum(row: dict, name: str) -> float | None:
     return float(row[name]) if row[f"has_{name}"] else None
 
 
-def _common_unit(projects: "pl.DataFrame") -> str | None:
+def _common_unit(projects: pl.DataFrame) -> str | None:
     import polars as pl
     if "invest_unit" not in projects.columns:
         return None
@@ -95,7 +98,7 @@ def _common_unit(projects: "pl.DataFrame") -> str | None:
     return str(units.value_counts(sort=True).row(0)[0]) if units.dtype == pl.String else None
 
 
-def headline_frame(period: "PeriodData", lang: str) -> "pl.DataFrame":
+def headline_frame(period: PeriodData, lang: str) -> pl.DataFrame:
     """The period's headline figures as a table (what `e` on the overview exports under
     the period brief): name, value, unit, span, growth, rank and target."""
     import polars as pl

@@ -12,7 +12,6 @@ from econdash.core.model.dataset import Dataset, Indicator, PeriodData
 from econdash.core.model.period import Period
 from econdash.core.model.series import SeriesPoint
 
-
 OBSERVATION_SCHEMA = {
     "indicator": pl.String, "year": pl.Int64, "first_month": pl.Int64, "last_month": pl.Int64,
     "value": pl.Float64, "yoy_pct": pl.Float64, "unit": pl.String, "rank": pl.Int64,
@@ -63,8 +62,8 @@ def indicator_series(obs: pl.DataFrame, indicator: Indicator) -> list[SeriesPoin
     if kind == "other":
         frame = frame.filter((pl.col("last_month") - pl.col("first_month"))
                              == indicator.span.last_month - indicator.span.first_month)
-    return [SeriesPoint(Period(y, f, l), v, g, r)
-            for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
+    return [SeriesPoint(Period(y, f, last), v, g, r)
+            for y, f, last, v, g, r in frame.select("year", "first_month", "last_month", "value",
                                                  "yoy_pct", "rank").iter_rows()]
 
 
@@ -140,8 +139,8 @@ def series_points(dataset: Dataset, indicator_id: str, kind: str, region: str | 
              .filter((pl.col("indicator") == indicator_id) & (pl.col("kind") == kind)
                      & same_region)
              .sort("year", "last_month", "first_month"))
-    return [SeriesPoint(Period(y, f, l), v, g, r)
-            for y, f, l, v, g, r in frame.select("year", "first_month", "last_month", "value",
+    return [SeriesPoint(Period(y, f, last), v, g, r)
+            for y, f, last, v, g, r in frame.select("year", "first_month", "last_month", "value",
                                                  "yoy_pct", "rank").iter_rows()]
 
 
@@ -154,10 +153,10 @@ def all_series_points(history: pl.DataFrame) -> dict[SeriesKey, list[SeriesPoint
     found: dict[SeriesKey, list[SeriesPoint]] = {}
     ordered = history.sort("indicator", "region", "kind", "year", "last_month", "first_month",
                            nulls_last=False)
-    for ind, region, kind, y, f, l, v, g in ordered.select(
+    for ind, region, kind, y, f, last, v, g in ordered.select(
             "indicator", "region", "kind", "year", "first_month", "last_month", "value",
             "yoy_pct").iter_rows():
-        found.setdefault((ind, region, kind), []).append(SeriesPoint(Period(y, f, l), v, g, None))
+        found.setdefault((ind, region, kind), []).append(SeriesPoint(Period(y, f, last), v, g, None))
     return found
 
 

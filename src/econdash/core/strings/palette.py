@@ -2,9 +2,9 @@
 (tui/system_commands.py), and the palette's prompts."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "palette.placeholder": ("搜索命令，或输入指标、项目、企业名称…",
-                            "Search commands, or type an indicator, project or enterprise…"),
-    "palette.themes": ("搜索主题…", "Search for themes…"),
+    "palette.placeholder": ("搜索命令，或输入指标、项目、企业名称...",
+                            "Search commands, or type an indicator, project or enterprise..."),
+    "palette.themes": ("搜索主题...", "Search for themes..."),
     "palette.no_matches": ("没有匹配项", "No matches found"),
     "syscmd.theme": ("主题", "Theme"),
     "syscmd.theme_help": ("更换配色主题", "Change the colour theme"),

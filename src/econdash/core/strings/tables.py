@@ -6,7 +6,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tables.counts_title": ("{column}：各值计数", "{column}: counts of values"),
     "tables.counts_hint": ("Enter 按所选值筛选表格 · Esc 关闭",
                            "Enter filters the table to the value · Esc closes"),
-    "tables.counting": ("正在计数 {rows} 行…", "Counting {rows} rows…"),
+    "tables.counting": ("正在计数 {rows} 行...", "Counting {rows} rows..."),
     "tables.counts_summary": ("{rows} 行，{distinct} 个不同值", "{rows} rows, {distinct} distinct values"),
     "tables.value": ("值", "Value"),
     "tables.count": ("行数", "Rows"),

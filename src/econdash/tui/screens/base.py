@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container
-from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import LoadingIndicator, Static
 
 from econdash.core.i18n import tr
+from econdash.tui.screens.localized import LocalizedScreen
 from econdash.tui.state import dashboard, heading
 from econdash.tui.widgets.keybar import KeyBar
 from econdash.tui.widgets.topbar import TopBar

@@ -9,26 +9,30 @@ an indicator's detail; `e` exports the comparison as shown (docs/time.md).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from econdash.tui.screens.localized import LocalizedScreen
 from textual.widgets import Static
 
-from pathlib import Path
-
-from econdash.core.query.compare import (
-    comparable_periods, compare_export, compare_indicators, new_honours, spans_differ, year_earlier,
-)
 from econdash.core.formatting import fmt_pct_or_blank, fmt_signed
 from econdash.core.i18n import tr
-from econdash.tui.widgets.keybar import KeyBar
-from econdash.tui.text import growth_style
-from econdash.tui.widgets.frame_table import Column, FrameTable
-from econdash.tui.state import dashboard
+from econdash.core.query.compare import (
+    comparable_periods,
+    compare_export,
+    compare_indicators,
+    new_honours,
+    spans_differ,
+    year_earlier,
+)
 from econdash.tui.screens.export_dialog import ExportScreen
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen
-from econdash.tui.text import toast
+from econdash.tui.screens.localized import LocalizedScreen
+from econdash.tui.state import dashboard
+from econdash.tui.text import growth_style, toast
+from econdash.tui.widgets.frame_table import Column, FrameTable
+from econdash.tui.widgets.keybar import KeyBar
 
 
 def compare_columns(lang: str) -> list[Column]:

@@ -14,13 +14,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.core.formatting import fmt_number
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
+from econdash.core.formatting import fmt_number
 from econdash.core.i18n import tr
-from econdash.tui.text import literal
+from econdash.tui.screens.localized import LocalizedModalScreen
 from econdash.tui.state import dashboard
+from econdash.tui.text import literal
 
 FIELD_LABELS: dict[str, str] = {
     "name": "name", "name_en": "name_en", "category": "category", "town": "town",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import polars as pl
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,17 +20,24 @@ from textual.containers import Vertical
 from textual.widgets import Tree
 
 from econdash.core.i18n import tr
-from econdash.core.terms import term, term_format, term_options
-from econdash.core.model.schema import ENTERPRISES
 from econdash.core.model.dataset import PeriodData
+from econdash.core.model.schema import ENTERPRISES
 from econdash.core.query.roster import (
-    SUMMARY_INLINE_ROWS, RosterSummary, cached_roster_summary, roster_summary,
+    SUMMARY_INLINE_ROWS,
+    RosterSummary,
+    cached_roster_summary,
+    roster_summary,
 )
 from econdash.core.query.table_specs import ENTERPRISES as ENTERPRISES_TABLE
 from econdash.core.query.tables import enterprise_honours
+from econdash.core.terms import term, term_format, term_options
+from econdash.tui.cells import fit_cell
 from econdash.tui.screens.enterprise_detail import EnterpriseDetailScreen
 from econdash.tui.screens.projects import (
-    FilteredTableScreen, drop_empty, extra_columns, shown_name,
+    FilteredTableScreen,
+    drop_empty,
+    extra_columns,
+    shown_name,
 )
 from econdash.tui.widgets.frame_table import Column
 
@@ -75,13 +82,6 @@ def enterprise_columns(frame: pl.DataFrame, lang: str) -> list[Column]:
     ], frame, keep=(ENTERPRISE, PROGRAMME, "status"))
 
 
-def _fit(text: str, width: int) -> str:
-    """Pad or cut `text` to `width` cells ('~' marks a cut)."""
-    if cell_len(text) > width:
-        return set_cell_size(text, max(width - 1, 0)) + "~"
-    return text + " " * (width - cell_len(text))
-
-
 def _rung(level: str | None, status: str | None, lang: str = "zh") -> str:
     parts = (term(level, "level", lang), term(status, "status", lang))
     return " / ".join(part for part in parts if part) or "-"
@@ -89,7 +89,7 @@ def _rung(level: str | None, status: str | None, lang: str = "zh") -> str:
 
 def ladder_label(left: str, reported: int | None, named: int, lang: str, width: int) -> Text:
     """'三星级绿色工厂 / 认定     26 家  (列名 3 / 共 26 家)', the name part `width` cells."""
-    text = Text(_fit(left, width))
+    text = Text(fit_cell(left, width))
     count = tr("firms", lang, count=f"{reported:,}") if reported is not None else ""
     text.append(" " * max(COUNT_WIDTH - cell_len(count), 1) + count, style="bold")
     if reported is not None:

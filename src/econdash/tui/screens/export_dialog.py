@@ -13,7 +13,6 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Static
 
 from econdash.core.errors import EcondashError
@@ -21,6 +20,7 @@ from econdash.core.i18n import tr
 from econdash.core.output.formats import export_frame
 from econdash.core.output.table_export import localized_headers
 from econdash.core.problem_text import message_text
+from econdash.tui.screens.localized import LocalizedModalScreen
 from econdash.tui.state import dashboard
 from econdash.tui.text import toast
 from econdash.tui.textual_fixes import is_top

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 
 import polars as pl
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult

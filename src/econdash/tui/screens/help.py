@@ -6,11 +6,11 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.tui.keys import KEYS
+from econdash.tui.screens.localized import LocalizedModalScreen
 from econdash.tui.state import dashboard
 
 

@@ -9,21 +9,24 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.core.formatting import fmt_number
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Input, Static
 
+from econdash.core.formatting import fmt_number
 from econdash.core.i18n import tr
-from econdash.core.query.table_specs import HISTORY_SEARCH
 from econdash.core.query.series import (
-    all_series_points, history_frame, series_points, series_summary,
+    all_series_points,
+    history_frame,
+    series_points,
+    series_summary,
 )
+from econdash.core.query.table_specs import HISTORY_SEARCH
 from econdash.core.query.trend import default_trend, growth_points, trends
 from econdash.tui.screens.base import SectionScreen
+from econdash.tui.screens.localized import LocalizedModalScreen
+from econdash.tui.state import dashboard
 from econdash.tui.text import fmt_growth, growth_style, literal
 from econdash.tui.widgets.frame_table import Column, FrameTable
 from econdash.tui.widgets.trend_line import COMPUTED_MARK, trend_block, trend_cell
-from econdash.tui.state import dashboard
 
 
 def history_columns(lang: str, regions: bool = True) -> list[Column]:

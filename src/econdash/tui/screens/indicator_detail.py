@@ -10,19 +10,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.core.formatting import fmt_number
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
+from econdash.core.formatting import fmt_number
 from econdash.core.i18n import tr
 from econdash.core.model.dataset import Indicator, PeriodData
 from econdash.core.model.series import SeriesPoint
 from econdash.core.query.series import indicator_series
-from econdash.core.query.trend import growth_points, trends
 from econdash.core.query.tables import parts_of
+from econdash.core.query.trend import growth_points, trends
+from econdash.tui.screens.localized import LocalizedModalScreen
 from econdash.tui.screens.review import source_text
 from econdash.tui.text import (
-    bar, fmt_growth, fmt_rank, literal, target_progress,
+    bar,
+    fmt_growth,
+    fmt_rank,
+    literal,
+    target_progress,
 )
 from econdash.tui.widgets.trend_line import COMPUTED_MARK, trend_block
 

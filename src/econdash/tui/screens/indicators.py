@@ -20,12 +20,12 @@ from textual.widgets import Input, Select, Static
 
 from econdash.core.formatting import fmt_number_or_blank, fmt_pct_or_blank
 from econdash.core.i18n import tr
-from econdash.core.terms import term_format
-from econdash.core.query.table_specs import INDICATORS
 from econdash.core.model.dataset import PeriodData
 from econdash.core.query.series import indicator_series
-from econdash.core.query.trend import default_trend
+from econdash.core.query.table_specs import INDICATORS
 from econdash.core.query.tables import categories, indicators_frame
+from econdash.core.query.trend import default_trend
+from econdash.core.terms import term_format
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.indicator_detail import IndicatorDetailScreen, category_label
 from econdash.tui.text import fmt_rank, growth_style, literal

@@ -22,15 +22,18 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
-from econdash.core.terms import region_term
 from econdash.core.model.overview import OverviewData
 from econdash.core.query.overview_panels import card_growth
+from econdash.core.terms import region_term
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.text import literal, toast
 from econdash.tui.widgets.kpi_card import KpiCards
 from econdash.tui.widgets.overview_panel import OverviewPanel
 from econdash.tui.widgets.overview_render import (
-    attention_rows, growth_panel_rows, honour_rows_text, project_rows,
+    attention_rows,
+    growth_panel_rows,
+    honour_rows_text,
+    project_rows,
 )
 
 PANELS = ("ov-attention", "ov-growth", "ov-honours", "ov-projects")
@@ -70,7 +73,7 @@ class OverviewScreen(SectionScreen):
         # One line, cut at the edge (inline: the app's stylesheet gives it height auto).
         provenance.styles.height = 1
         provenance.styles.text_wrap = "nowrap"
-        provenance.styles.text_overflow = "ellipsis"
+        provenance.styles.text_overflow = "clip"  # ("…" is ambiguous width: tui/cells.py)
         yield provenance
         with VerticalScroll(id="ov-scroll"):
             # What is known already (the snapshot) is composed with the screen, so the
@@ -137,7 +140,7 @@ class OverviewScreen(SectionScreen):
             self._show_panels(data, lang)
 
     def _provenance(self, data: OverviewData, lang: str) -> Text:
-        line = Text(no_wrap=True, overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="crop")
         line.append(data.title(lang), style="bold")
         if data.region:
             line.append(f"  {tr('region', lang)}: ").append_text(

@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from econdash.tui.screens.localized import LocalizedModalScreen
 from textual.widgets import Static
 
 from econdash.core.i18n import tr
 from econdash.core.problem_text import location_text, message_text, problem_text, severity_text
+from econdash.tui.screens.localized import LocalizedModalScreen
 from econdash.tui.state import DashboardState, dashboard
 
 

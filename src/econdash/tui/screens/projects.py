@@ -18,15 +18,14 @@ from textual.widgets import Static
 
 from econdash.core.formatting import fmt_number, fmt_number_or_blank
 from econdash.core.i18n import tr
-from econdash.core.terms import term_format, term_options
 from econdash.core.model.schema import ENTERPRISES, PROJECTS
 from econdash.core.query.table_specs import PROJECTS as PROJECTS_TABLE
 from econdash.core.query.table_specs import TableSpec
 from econdash.core.query.tables import distinct_values, project_totals
+from econdash.core.terms import term_format, term_options
 from econdash.tui.screens.base import SectionScreen
 from econdash.tui.screens.enterprise_detail import RowDetailScreen
 from econdash.tui.widgets.filter_bar import FilterBar
-
 from econdash.tui.widgets.frame_table import Column, FrameTable
 
 NAME = "__name"

@@ -22,9 +22,9 @@ from econdash.tui.widgets.frame_table_render import (
     NATURAL_MAX_WIDTH,
     Cells,
     Column,
+    cell_style,
     column_widths,
     render_cell,
-    cell_style,
 )
 
 FREEZE_MAX_SHARE = 0.5

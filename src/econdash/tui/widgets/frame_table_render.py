@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import polars as pl
 from rich.cells import cell_len
@@ -18,8 +18,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from econdash.tui.cells import CUT_MARK as TRUNCATION_MARK  # noqa: F401
+from econdash.tui.cells import Align, fit_cell
 
-TRUNCATION_MARK = "~"
 """Marks where cell text was cut (in its middle). ASCII on purpose: "…" is East-Asian
 ambiguous width, one cell in some terminals and two in others."""
 
@@ -41,7 +42,6 @@ WIDTH_SAMPLE_ROWS = 1000
 # Control characters would break a terminal line; show them as spaces instead.
 _CONTROL_TO_SPACE = str.maketrans({code: " " for code in [*range(32), 127]})
 
-Align = Literal["left", "right"]
 Cells = list[tuple[str, Style | None]]
 """One rendered row: (exactly sized text, optional cell style) per column."""
 
@@ -93,41 +93,6 @@ def cell_text(column: Column, value: Any) -> str:
         # A formatter that can't handle an odd value must not kill the render.
         text = format_value(value)
     return text.translate(_CONTROL_TO_SPACE)
-
-
-def fit_cell(text: str, width: int, align: Align = "left") -> str:
-    """Pad or truncate `text` to exactly `width` terminal cells (CJK = 2 cells)."""
-    if width <= 0:
-        return ""
-    length = cell_len(text)
-    if length > width:
-        return cut_middle(text, width)
-    padding = " " * (width - length)
-    return padding + text if align == "right" else text + padding
-
-
-def cut_middle(text: str, width: int) -> str:
-    """`text` cut to exactly `width` cells by leaving out its middle: the start and the
-    end stay, so names that differ only at the end ("…纳统增加值", "…纳统企业数") can still
-    be told apart. Wide characters are never split (a space fills their half)."""
-    if width <= 1:
-        return TRUNCATION_MARK[:width]
-    room = width - 1
-    tail, used = _fitting(reversed(text), room // 2)
-    head, head_used = _fitting(iter(text), room - used)
-    return head + TRUNCATION_MARK + tail[::-1] + " " * (room - used - head_used)
-
-
-def _fitting(chars: Iterable[str], room: int) -> tuple[str, int]:
-    """The longest run of `chars` that fits in `room` cells, and the cells it takes."""
-    taken, used = [], 0
-    for char in chars:
-        size = cell_len(char)
-        if used + size > room:
-            break
-        taken.append(char)
-        used += size
-    return "".join(taken), used
 
 
 def centre_text(text: str, width: int) -> str:

@@ -13,9 +13,10 @@ import math
 import re
 
 from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 
 from econdash.core.formatting import fmt_pct
-from rich.text import Text
+from econdash.tui.cells import CUT_MARK
 
 POSITIVE_STYLE = "green"
 NEGATIVE_STYLE = "red"
@@ -25,7 +26,6 @@ TAIL_STYLE = "cyan"
 FULL = "█"
 LEFT_HALF = "▌"   # the end of a bar growing right
 RIGHT_HALF = "▐"  # the end of a bar growing left
-CUT_MARK = "~"    # ASCII: "…" is East-Asian ambiguous width
 MIN_NAME = 4
 NAME_SHARE = 0.4  # at most this share of the width goes to names
 MIN_BARS = 4      # cells kept for bars before names are cut further

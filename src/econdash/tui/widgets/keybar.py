@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-
 HELP_ACTION = "help"
 """The app's action for `?` (every key explained)."""
 

@@ -25,11 +25,12 @@ from textual.widget import Widget
 
 from econdash.core.formatting import fmt_number, fmt_number_or_blank, fmt_pct
 from econdash.core.i18n import tr
-from econdash.core.terms import unit_term
 from econdash.core.model.overview import Card
 from econdash.core.model.period import Period
 from econdash.core.query.overview_panels import card_growth, previous_rank
 from econdash.core.query.trend import default_trend
+from econdash.core.terms import unit_term
+from econdash.tui.cells import fit_text
 from econdash.tui.text import bar, fmt_rank, own_span, target_progress
 from econdash.tui.widgets.overview_spark import sparkline
 
@@ -258,6 +259,7 @@ class KpiCards(Widget, can_focus=True):
         chosen = self.get_component_rich_style("kpi-cards--selected")
         title_style = self.get_component_rich_style("kpi-cards--title")
         columns = self.columns
+        inner = max(self.content_size.width // max(columns, 1) - 4, 1)  # (borders, padding)
         panels = []
         for start in range(0, len(bodies), columns):
             row = bodies[start:start + columns]
@@ -265,10 +267,10 @@ class KpiCards(Widget, can_focus=True):
             for offset, body in enumerate(row):
                 index = start + offset
                 focused = self.has_focus and index == self.selected
-                title = Text(self.cards[index].indicator.display_name(self.lang),
-                             style=title_style, overflow="ellipsis", no_wrap=True)
-                content = Text("\n").join(line for line in body)
-                content.no_wrap, content.overflow = True, "ellipsis"
+                title = fit_text(Text(self.cards[index].indicator.display_name(self.lang),
+                                      style=title_style, no_wrap=True), inner - 2)
+                content = Text("\n").join(fit_text(line, inner) for line in body)
+                content.no_wrap, content.overflow = True, "crop"
                 panels.append(Panel(content, title=title, title_align="left",
                                     box=HEAVY if focused else ROUNDED, height=height,
                                     border_style=chosen if focused else border,

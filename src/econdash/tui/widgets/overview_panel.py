@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from econdash.tui.cells import fit_text
 from econdash.tui.widgets.overview_render import PanelStyles, Row
 
 RowBuilder = Callable[[int, PanelStyles], list[Row]]
@@ -143,8 +144,8 @@ class OverviewPanel(Widget, can_focus=True):
         cursor_style = self.get_component_rich_style("overview-panel--cursor")
         shown = []
         for index in range(self._top, min(len(rows), self._top + height)):
-            text = rows[index].text.copy()
-            text.no_wrap, text.overflow = True, "ellipsis"
+            text = fit_text(rows[index].text.copy(), self.content_size.width)
+            text.no_wrap, text.overflow = True, "crop"
             if index == current and self.has_focus:
                 text.stylize(cursor_style)
             shown.append(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
@@ -20,11 +20,11 @@ from econdash.core.i18n import tr
 from econdash.core.model.dataset import Indicator
 from econdash.core.model.overview import Attention, HonourRow, ProjectSummary
 from econdash.core.safetext import visible
+from econdash.tui.cells import fit_cell
 from econdash.tui.text import bar
 
 FULL = "█"
 AXIS = "│"
-CUT = "~"  # ASCII: "…" is East-Asian ambiguous width
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,8 @@ class Row:
 
 
 def fit(text: str, width: int) -> str:
-    """`text` padded or cut to exactly `width` cells (cut ends in '~')."""
-    text = visible(text)
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + CUT
+    """`text` (shown as written) padded or cut to exactly `width` cells."""
+    return fit_cell(visible(text), width)
 
 
 def _pct_style(value: float, styles: PanelStyles) -> Style | str:

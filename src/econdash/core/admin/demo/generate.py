@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from econdash.core.admin.demo.reports import (
-    dataset_toml, folder_name, indicator_series, indicator_specs, period_spans, report_toml,
+    dataset_toml,
+    folder_name,
+    indicator_series,
+    indicator_specs,
+    period_spans,
+    report_toml,
 )
 from econdash.core.admin.demo.tables import Roster, enterprise_roster, project_frame
 from econdash.core.errors import EcondashError

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from econdash.core.admin.demo import names as words
 
@@ -144,9 +144,9 @@ def _text(value: str) -> str:
 
 
 def dataset_toml(seed: int) -> str:
-    note = ("本数据集由 econdash demo-data 随机生成（种子 {seed}）：所有数字、企业、项目和地名都是虚构的，"
+    note = (f"本数据集由 econdash demo-data 随机生成（种子 {seed}）：所有数字、企业、项目和地名都是虚构的，"
             "仅用于演示和性能测试。The figures are random: every number, enterprise, project and "
-            "place is made up, for demonstration and benchmarks only.").format(seed=seed)
+            "place is made up, for demonstration and benchmarks only.")
     return "\n".join([
         "# Synthetic demo data written by `econdash demo-data`. Nothing here is real.",
         f"name = {_text('演示数据（合成）/ Synthetic demo data')}",
