@@ -147,7 +147,8 @@ def begin(path: Path, section: str, cache: Path | None = None) -> Startup:
     from econdash.core.paths import user_cache_root
     cache = cache or user_cache_root()
     snapshot = snapshot_file(cache, path)
-    stamp, preview, from_snapshot = (), None, False
+    stamp: Fingerprint = ()
+    preview, from_snapshot = None, False
     if section == "overview":
         stamp = fingerprint(path)
         preview = load_snapshot(snapshot, stamp)

@@ -181,8 +181,12 @@ class EcondashApp(LocalizedSystemCommands, DataApp):
         except EcondashError as exc:
             toast(self, exc.message, severity="error")
             return
-        self.push_screen(ReviewScreen(review),
-                         callback=lambda written: written and self.source.reload())
+
+        def reload_if_written(written: bool | None) -> None:
+            if written:
+                self.source.reload()
+
+        self.push_screen(ReviewScreen(review), callback=reload_if_written)
 
 
 def run_app(choice: DatasetChoice, lang: str | None = None,

@@ -10,6 +10,7 @@ and gives the palette and the theme picker translated prompts and "no matches" l
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.text import Text
@@ -45,40 +46,52 @@ class LocalizedCommandPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
-class LocalizedSystemCommands:
+if TYPE_CHECKING:
+    from textual.app import App
+
+    class _AppBase(App[Any]):
+        """What the mixin uses of `EcondashApp` (for the type checker only)."""
+
+        def action_toggle_lang(self) -> None: ...
+        def action_help(self) -> None: ...
+else:
+    _AppBase = object  # at run time the App comes later in EcondashApp's bases
+
+
+class LocalizedSystemCommands(_AppBase):
     """Mixin for the App (before App in the bases)."""
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        app = self  # type: ignore[assignment]
-        lang = dashboard(app).lang  # type: ignore[arg-type]
+        app = self
+        lang = dashboard(app).lang
 
         def command(key: str, callback) -> SystemCommand:
             return SystemCommand(tr(f"syscmd.{key}", lang), tr(f"syscmd.{key}_help", lang),
                                  callback)
 
-        yield command("theme", app.action_change_theme)  # type: ignore[attr-defined]
-        yield command("language", app.action_toggle_lang)  # type: ignore[attr-defined]
-        yield command("keys", app.action_help)  # type: ignore[attr-defined]
+        yield command("theme", app.action_change_theme)
+        yield command("language", app.action_toggle_lang)
+        yield command("keys", app.action_help)
         if screen.maximized is not None:
             yield command("minimize", screen.action_minimize)
         elif screen.focused is not None and screen.focused.allow_maximize:
             yield command("maximize", screen.action_maximize)
         yield command("screenshot",
-                      lambda: app.set_timer(0.1, app.deliver_screenshot))  # type: ignore[attr-defined]
-        yield command("quit", app.action_quit)  # type: ignore[attr-defined]
+                      lambda: app.set_timer(0.1, app.deliver_screenshot))
+        yield command("quit", app.action_quit)
 
     def action_command_palette(self) -> None:
         """ctrl+p: the palette, with its prompt in the interface language."""
-        app = self  # type: ignore[assignment]
-        if app.use_command_palette and not CommandPalette.is_open(app):  # type: ignore[attr-defined]
-            lang = dashboard(app).lang  # type: ignore[arg-type]
-            app.push_screen(LocalizedCommandPalette(  # type: ignore[attr-defined]
+        app = self
+        if app.use_command_palette and not CommandPalette.is_open(app):
+            lang = dashboard(app).lang
+            app.push_screen(LocalizedCommandPalette(
                 lang, id="--command-palette", placeholder=tr("palette.placeholder", lang)))
 
     def search_themes(self) -> None:
         """The theme picker, with its prompt in the interface language."""
         from textual.theme import ThemeProvider
-        app = self  # type: ignore[assignment]
-        lang = dashboard(app).lang  # type: ignore[arg-type]
-        app.push_screen(LocalizedCommandPalette(  # type: ignore[attr-defined]
+        app = self
+        lang = dashboard(app).lang
+        app.push_screen(LocalizedCommandPalette(
             lang, providers=[ThemeProvider], placeholder=tr("palette.themes", lang)))

@@ -35,7 +35,7 @@ def literal(text: object, style: str = "", multiline: bool = False) -> Text:
 def toast(node: Any, message: str, *, severity: str = "information",
           timeout: float | None = None) -> None:
     """A notification whose text is shown as written (it quotes data and file names)."""
-    node.app.notify(visible(message, multiline=True), severity=severity,  # type: ignore[arg-type]
+    node.app.notify(visible(message, multiline=True), severity=severity,
                     timeout=timeout, markup=False)
 
 
@@ -79,7 +79,7 @@ def target_progress(indicator: Indicator) -> float | None:
     actual = indicator.value if indicator.target_of == "value" else indicator.yoy_pct
     if actual is None:
         return None
-    return actual / indicator.target  # type: ignore[operator]
+    return actual / indicator.target
 
 
 def bar(fraction: float, width: int) -> str:

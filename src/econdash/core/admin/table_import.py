@@ -86,8 +86,10 @@ def _tables(sheets: list[Sheet], shown: str, kind: str | None, chosen: str | Non
             continue
         parsed = parse_sheet(sheet, shown)
         if isinstance(parsed, Problem):
-            (problems if len(sheets) == 1 or chosen else lines).append(
-                parsed if len(sheets) == 1 or chosen else f"  skipped {parsed}")
+            if len(sheets) == 1 or chosen:
+                problems.append(parsed)
+            else:
+                lines.append(f"  skipped {parsed}")
             continue
         use = kind or parsed.kind
         columns = {m.column for m in parsed.mapping if m.known}
@@ -153,7 +155,7 @@ def _write(target: Path, period: Period, old: PeriodData | None,
     _refuse_replacing(old, outputs, figures, replace, target, period)
     if old is not None:
         check_backup_writable(target)
-    check_free_space(target, [], sum(f.estimated_size() for f in outputs.values()))
+    check_free_space(target, [], sum(int(f.estimated_size()) for f in outputs.values()))
     with Staged(target) as staged:
         folder = _staged_folder(target, old, period, staged)
         for kind, frame in outputs.items():

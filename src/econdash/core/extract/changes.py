@@ -8,6 +8,7 @@ reader's `_target_context` and `_label`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from econdash.core.extract import patterns as P
 from econdash.core.extract.chinese import cn_number
@@ -23,6 +24,12 @@ LIST_ITEM_END = re.compile(r"(?:实现|高于|低于|均|等|分别|同比|增�
 
 class ChangeRules:
     """Growth, 个百分点 and rank tokens, attached to the figures they belong to."""
+
+    if TYPE_CHECKING:  # set by FigureReader; `_target_context` is ContextRules'
+        original: str
+        _label: str
+
+        def _target_context(self, text: str, at: int) -> bool: ...
 
     def _growth(self, tok, text, sentence, quote, cursor, in_segment, last_list) -> list[Figure]:
         if tok.group("double") is not None:

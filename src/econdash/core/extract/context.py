@@ -8,6 +8,7 @@ A mixin of `figures.FigureReader` (it reads `self.folded`, `self.original`,
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from econdash.core.extract import patterns as P
 from econdash.core.extract.spans import SPAN, leading_span, parse_span
@@ -23,6 +24,13 @@ LABEL_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)
 
 class ContextRules:
     """Spans, labels and targets around the figures of a report."""
+
+    if TYPE_CHECKING:  # set by FigureReader
+        folded: str
+        original: str
+        year: int
+        _period_months: tuple[int, int] | None
+        _after_target_heading: bool
 
     def _clause_spans(self, text: str) -> dict[int, tuple[int, int]]:
         """Spans opening a clause after a comma (`…，一季度，规下…`), by clause start."""

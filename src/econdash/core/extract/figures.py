@@ -82,12 +82,15 @@ class FigureReader(ContextRules, ChangeRules):
         clause_spans = self._clause_spans(text)
         for seg_start, seg_end in segment_bounds(text):
             in_segment: list[Figure] = []
-            cursor, last_list, pp_list_sign = seg_start, [], None
+            last_list: list[Figure] = []
+            cursor, pp_list_sign = seg_start, None
             seg_tokens = [t for t in tokens if seg_start <= t.start() < seg_end]
             for index, tok in enumerate(seg_tokens):
                 if tok.start() < cursor:
                     continue
-                span = clause_spans.get(clause_at(clause_spans, tok.start()), span)
+                clause = clause_at(clause_spans, tok.start())
+                if clause is not None:
+                    span = clause_spans[clause]
                 before = text[cursor:tok.start()]
                 kind = tok.lastgroup
                 made: list[Figure] = []
@@ -214,7 +217,7 @@ class FigureReader(ContextRules, ChangeRules):
         listed = name_f.endswith("等") or "、" in plain
         before_is_verb = not name or listed or VERB_ONLY.fullmatch(plain) \
             or bool(TIME_ONLY.fullmatch(name))
-        if classifier and before_is_verb:
+        if classifier and before_is_verb and after_match is not None:
             after_f = after_match.group(1)
             stop = re.search(r"(?:完成|实现|累计|同比|增长|获得|开工|投产|竣工|签约|增幅|增速|高于|低于|超过)", after_f)
             after_f = after_f[:stop.start()] if stop and stop.start() >= 2 else after_f
@@ -240,11 +243,12 @@ class FigureReader(ContextRules, ChangeRules):
                 if own.endswith("企业") and re.search(r"(?:企业|公司)$", fold(base)):
                     base = base[:-2]
                 figure.name = base + figure.name
-        if figure.unit and figure.unit.strip() in ("%",) and P.COMPLETION.search(before.rstrip()):
+        if figure.unit and figure.unit.strip() in ("%",) and (
+                completion := P.COMPLETION.search(before.rstrip())):
             figure.kind = "other"
             if previous is not None and previous.completion_pct is None:
                 previous.completion_pct = figure.value
-                said = P.COMPLETION.search(before.rstrip()).group(0).rstrip("的")
+                said = completion.group(0).rstrip("的")
                 figure.name = previous.name + said
         if figure.kind == "other":
             return

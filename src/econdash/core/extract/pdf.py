@@ -30,9 +30,9 @@ def read_pdf(data: bytes, shown: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
             except Exception:  # noqa: BLE001 - any failure means: a password is needed
-                opened = 0
+                opened = False
             if not opened:
                 raise EcondashError(f"{shown}: the PDF is encrypted (password-protected); "
                                     f"remove the password, or {SAVE_AS}")

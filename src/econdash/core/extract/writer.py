@@ -48,7 +48,7 @@ def report_document(extraction: Extraction, existing: Iterable[tuple[str, str]] 
             tiers.append(_tier(figure))
         else:
             indicators.append(_indicator(figure, matcher, extraction.months))
-    document = {"period": head}
+    document: dict[str, object] = {"period": head}
     if indicators:
         document["indicator"] = indicators
     if tiers:

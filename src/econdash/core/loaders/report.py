@@ -57,7 +57,6 @@ class Report:
     tiers: list[Tier] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
-    source_file: str | None = None
     rank_tables: int = 0
 
 
@@ -192,17 +191,18 @@ def _read_indicator(table: TableReader, report: Report) -> None:
     if target_of not in ("yoy_pct", "value"):
         table.error("target_of", f"must be \"yoy_pct\" or \"value\", not {target_of!r}")
     rank = table.integer("rank")
-    values = dict(value=table.number("value"), yoy_pct=table.number("yoy_pct"),
-                  target=table.number("target"))
-    texts = {key: table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note")}
+    value, yoy_pct, target = table.number("value"), table.number("yoy_pct"), table.number("target")
+    name_en, unit, rank_scope, parent, note = (
+        table.text(key) for key in ("name_en", "unit", "rank_scope", "parent", "note"))
     headline = table.boolean("headline")
-    extended = _read_extended(table, report, rank, texts["rank_scope"])
+    extended = _read_extended(table, report, rank, rank_scope)
     if indicator_id is None or name is None or category is None or report.period is None:
         return
     span = Period(report.period.year, *months) if months else report.period
     report.indicators.append(Indicator(
         id=indicator_id, name=name, category=category, span=span, rank=rank,
-        target_of=target_of, headline=headline, line=table.line(None), **values, **texts,
+        target_of=target_of, headline=headline, line=table.line(None), value=value, yoy_pct=yoy_pct,
+        target=target, name_en=name_en, unit=unit, rank_scope=rank_scope, parent=parent, note=note,
         **extended))
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def export_frame(frame: pl.DataFrame, path: Path, fmt: str | None = None, *,
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise EcondashError(f"{path}: unknown export format {fmt!r}; use csv, xlsx or md")
-    writers = {"csv": _csv_bytes, "xlsx": _xlsx_bytes, "md": _md_bytes}
+    writers: dict[str, Callable[..., Written]] = {"csv": _csv_bytes, "xlsx": _xlsx_bytes, "md": _md_bytes}
     try:
         data, cut_cells, first_cut = writers[fmt](_flatten(frame), title=title, brief=brief)
     except EcondashError as exc:  # e.g. too many rows for a sheet: say which file

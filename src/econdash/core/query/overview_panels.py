@@ -47,15 +47,15 @@ def honour_rows(tiers: Sequence[Tier], previous: Sequence[Tier] | None) -> tuple
         before = {}
         for tier in previous:
             key = (tier.programme, tier.level)
-            before[key] = before.get(key, 0) + tier.count
+            before[key] = before.get(key, 0) + (tier.count or 0)  # None: a draft's blank
     rows: dict[tuple[str, str | None], list[Tier]] = {}
     for tier in tiers:
         rows.setdefault((tier.programme, tier.level), []).append(tier)
     return tuple(
         HonourRow(programme=programme, programme_en=group[0].programme_en, level=level,
-                  count=sum(t.count for t in group),
+                  count=sum(t.count or 0 for t in group),
                   previous=None if before is None else before.get((programme, level), 0),
-                  statuses=tuple((t.status or "", t.count) for t in group))
+                  statuses=tuple((t.status or "", t.count or 0) for t in group))
         for (programme, level), group in rows.items())
 
 

@@ -179,7 +179,7 @@ class CompareScreen(LocalizedScreen):
         for index in (self.index_b, self.index_a):
             period = periods[index] if index < len(periods) else None
             indicator = period.indicator(event.row["id"]) if period else None
-            if indicator is not None:
+            if indicator is not None and period is not None:
                 self.app.push_screen(IndicatorDetailScreen(
                     indicator, period, dash.observations, dash.lang))
                 return

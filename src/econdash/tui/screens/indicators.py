@@ -9,6 +9,7 @@ rebuilds the frame with `set_frame`, which keeps the table's query.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 import polars as pl
 from rich.cells import cell_len
@@ -181,7 +182,7 @@ class IndicatorsScreen(SectionScreen):
             return
         self._fitted_width = available
         frame = self._frame
-        has_trend = bool(frame.height) and frame.get_column("trend").str.len_chars().max() > 0
+        has_trend = bool(frame.height) and cast(int, frame.get_column("trend").str.len_chars().max()) > 0
         columns = table_columns(self.lang, trend=has_trend)
         widths = {c.key: auto_width(c, width_sample(frame, c.key)) for c in columns}
         widths["name"] = min(max(auto_width(Column("name", columns[1].header), []),

@@ -9,7 +9,7 @@ it was mounted.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding
@@ -18,13 +18,18 @@ from textual.screen import ModalScreen, Screen
 from econdash.tui.keys import footer_label
 from econdash.tui.state import dashboard
 
+if TYPE_CHECKING:
+    _ScreenBase = Screen[Any]
+else:
+    _ScreenBase = object  # at run time the Screen comes later in the subclass's bases
 
-class LocalizedBindings:
+
+class LocalizedBindings(_ScreenBase):
     """Mixin for Screen: `active_bindings` with descriptions in the app's language."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        bindings = super().active_bindings  # type: ignore[misc]
+        bindings = super().active_bindings
         lang = dashboard(self).lang
         localized = {}
         for key, active in bindings.items():

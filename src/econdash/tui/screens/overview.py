@@ -13,6 +13,8 @@ report) before the dataset has loaded; nothing here imports polars at import tim
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -35,6 +37,9 @@ from econdash.tui.widgets.overview_render import (
     honour_rows_text,
     project_rows,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
 
 PANELS = ("ov-attention", "ov-growth", "ov-honours", "ov-projects")
 """The panels in priority order (what a small terminal shows first, after the tiles)."""
@@ -264,7 +269,7 @@ class OverviewScreen(SectionScreen):
             title=f"{period.title(lang)} {tr('ov.export_title', lang)}",
             brief=period_brief(period, lang)))
 
-    def export_frame(self):  # type: ignore[no-untyped-def]
+    def export_frame(self) -> pl.DataFrame | None:
         """The headline figures (what `e` exports, under the brief)."""
         from econdash.core.query.overview import headline_frame
         return headline_frame(self.period, self.lang) if self.period is not None else None

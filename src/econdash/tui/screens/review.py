@@ -236,8 +236,10 @@ class ReviewScreen(LocalizedScreen):
 
 def quote_text(proposal: Proposal, lang: str) -> Text:
     """'原文（第 12 行）' and the sentence, as text (never markup)."""
-    return source_text(proposal.quote or tr("drafts_quote_none", lang), proposal.quote_line,
+    text = source_text(proposal.quote or tr("drafts_quote_none", lang), proposal.quote_line,
                        lang)
+    assert text is not None  # source_text is None only without a quote, and there is one
+    return text
 
 
 def source_text(quote: str | None, line: int | None, lang: str) -> Text | None:

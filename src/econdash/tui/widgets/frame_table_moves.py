@@ -18,7 +18,32 @@ from econdash.tui.text import toast
 from econdash.tui.widgets.frame_table_render import Column, cell_text
 
 if TYPE_CHECKING:
+    import polars as pl
+    from textual.reactive import reactive
+    from textual.scroll_view import ScrollView
+
+    from econdash.core.query.view import TableView
     from econdash.tui.widgets.frame_table import FrameTable
+    from econdash.tui.widgets.frame_table_layout import ColumnLayout
+
+    class _MovesBase(ScrollView):
+        """What the moves use of `FrameTable` (for the type checker only)."""
+
+        cursor_row: reactive[int]
+        cursor_column: reactive[int]
+        _layout: ColumnLayout
+        _hidden: frozenset[str]
+        _state: TableView
+
+        @property
+        def row_count(self) -> int: ...
+        @property
+        def view_frame(self) -> pl.DataFrame: ...
+        def current_row(self) -> dict[str, Any] | None: ...
+        def _relayout(self) -> None: ...
+        def _refresh_view(self, *, reset_cursor: bool) -> None: ...
+else:
+    _MovesBase = object  # at run time FrameTable brings all of it
 
 
 class ValueFilterHost(Protocol):
@@ -35,7 +60,7 @@ def interface_lang(node: Any) -> str:
     return getattr(node.app, "lang", "zh")
 
 
-class TableMoves:
+class TableMoves(_MovesBase):
     """Actions of `FrameTable` beyond moving and sorting (mixed into it)."""
 
     actions_left_to_screen: frozenset[str] = frozenset()
@@ -47,16 +72,16 @@ class TableMoves:
 
     # ---- what the cursor is on ---------------------------------------------
 
-    def cursor_key(self: FrameTable) -> str | None:
+    def cursor_key(self) -> str | None:
         """The key of the column under the cursor (None when there are no columns)."""
         columns = self._layout.columns
         return columns[self.cursor_column].key if columns else None
 
-    def cursor_column_spec(self: FrameTable) -> Column | None:
+    def cursor_column_spec(self) -> Column | None:
         columns = self._layout.columns
         return columns[self.cursor_column] if columns else None
 
-    def cell_text_at_cursor(self: FrameTable) -> str | None:
+    def cell_text_at_cursor(self) -> str | None:
         """The cursor cell as the table formats it, uncut (None on an empty view)."""
         row, column = self.current_row(), self.cursor_column_spec()
         if row is None or column is None:
@@ -65,7 +90,7 @@ class TableMoves:
 
     # ---- counts and statistics ---------------------------------------------
 
-    def action_column_counts(self: FrameTable) -> None:
+    def action_column_counts(self) -> None:
         """`F`: the counts of the cursor column's values over the rows shown."""
         column = self.cursor_column_spec()
         if column is None:
@@ -74,11 +99,11 @@ class TableMoves:
         self.app.push_screen(ColumnCountsScreen(self.view_frame, column,
                                                 interface_lang(self)), self._counts_closed)
 
-    def _counts_closed(self: FrameTable, picked: tuple[str, Any] | None) -> None:
+    def _counts_closed(self, picked: tuple[str, Any] | None) -> None:
         if picked is not None:
             self.filter_to_value(*picked)
 
-    def filter_to_value(self: FrameTable, key: str, value: Any) -> None:
+    def filter_to_value(self, key: str, value: Any) -> None:
         """Show only rows whose column `key` holds `value`: through the screen's own
         filters when it has one for that column, else kept by the table (Esc drops it)."""
         host = self.screen
@@ -93,7 +118,7 @@ class TableMoves:
             cell_text(column, value) if column else str(value))
         toast(self, tr("tables.pinned", interface_lang(self), column=label, value=shown))
 
-    def action_clear_pins(self: FrameTable) -> None:
+    def action_clear_pins(self) -> None:
         """Esc: drop the values picked from counts; without any, Esc means what the
         screen says (clear its filters, close)."""
         if not self._state.pins:
@@ -101,7 +126,7 @@ class TableMoves:
         self._state.clear_pins()
         self._refresh_view(reset_cursor=False)
 
-    def action_column_stats(self: FrameTable) -> None:
+    def action_column_stats(self) -> None:
         """`i`: statistics of the cursor column over the rows shown."""
         column = self.cursor_column_spec()
         if column is None:
@@ -111,14 +136,14 @@ class TableMoves:
 
     # ---- sorting, going, hiding ---------------------------------------------
 
-    def action_then_sort(self: FrameTable) -> None:
+    def action_then_sort(self) -> None:
         """`S`: sort also by the cursor column, the sort so far breaking ties first."""
         key = self.cursor_key()
         if key is not None:
             self._state.cycle_then_sort(key)
             self._refresh_view(reset_cursor=False)
 
-    def action_goto_row(self: FrameTable) -> None:
+    def action_goto_row(self) -> None:
         """ctrl+g: ask for a row number and put the cursor there."""
         from econdash.tui.screens.table_dialogs import GotoRowScreen
 
@@ -128,7 +153,7 @@ class TableMoves:
                 self.focus()
         self.app.push_screen(GotoRowScreen(self.row_count, interface_lang(self)), go)
 
-    def action_hide_column(self: FrameTable) -> None:
+    def action_hide_column(self) -> None:
         """`-`: hide the cursor column (the last one shown stays)."""
         key = self.cursor_key()
         if key is None or len(self._layout.columns) <= 1:
@@ -137,7 +162,7 @@ class TableMoves:
         self._relayout()
         toast(self, tr("tables.hidden", interface_lang(self), count=len(self._hidden)))
 
-    def action_show_columns(self: FrameTable) -> None:
+    def action_show_columns(self) -> None:
         """`+`: show every hidden column again."""
         if self._hidden:
             self._hidden = frozenset()
@@ -145,14 +170,14 @@ class TableMoves:
 
     # ---- copying and reading ------------------------------------------------
 
-    def action_copy_cell(self: FrameTable) -> None:
+    def action_copy_cell(self) -> None:
         """`y`: the cursor cell's text to the clipboard (OSC 52: works over ssh)."""
         text = self.cell_text_at_cursor()
         if text is not None:
             self.app.copy_to_clipboard(text)
             toast(self, tr("tables.copied_cell", interface_lang(self), text=text[:60]))
 
-    def action_copy_row(self: FrameTable) -> None:
+    def action_copy_row(self) -> None:
         """`Y`: the cursor row's shown cells, tab-separated (pastes into a spreadsheet)."""
         row = self.current_row()
         if row is None:
@@ -161,7 +186,7 @@ class TableMoves:
         self.app.copy_to_clipboard(text)
         toast(self, tr("tables.copied_row", interface_lang(self)))
 
-    def action_view_cell(self: FrameTable) -> None:
+    def action_view_cell(self) -> None:
         """`v`: the cursor cell's full text in a dialog."""
         text, column = self.cell_text_at_cursor(), self.cursor_column_spec()
         if text is None or column is None:

@@ -19,15 +19,35 @@ from econdash.tui.widgets.frame_table_render import (
 )
 
 if TYPE_CHECKING:
-    from econdash.tui.widgets.frame_table import FrameTable
+    from textual.reactive import reactive
+    from textual.scroll_view import ScrollView
+
+    from econdash.core.query.view import TableView
+    from econdash.tui.widgets.frame_table_layout import ColumnLayout, VisibleCells
+
+    class _PaintBase(ScrollView):
+        """What the painting uses of `FrameTable` (for the type checker only)."""
+
+        cursor_row: reactive[int]
+        cursor_column: reactive[int]
+        zebra_stripes: reactive[bool]
+        empty_text: reactive[str]
+        _layout: ColumnLayout
+        _state: TableView
+        _cells: VisibleCells
+
+        @property
+        def row_count(self) -> int: ...
+else:
+    _PaintBase = object  # at run time FrameTable brings all of it
 
 
-class TablePainting:
+class TablePainting(_PaintBase):
     """The Line API side of `FrameTable`."""
 
     _paint: tuple[Style, int, int] | None = None  # set during render_lines
 
-    def render_lines(self: FrameTable, crop: Region) -> list[Strip]:
+    def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style and region lookups cost ~0.1 ms each: do them once per paint.
         self._paint = self._paint_context()
         try:
@@ -35,12 +55,12 @@ class TablePainting:
         finally:
             self._paint = None
 
-    def _paint_context(self: FrameTable) -> tuple[Style, int, int]:
+    def _paint_context(self) -> tuple[Style, int, int]:
         """(base style, visible width, visible body rows)."""
         region = self.scrollable_content_region
         return self.rich_style, region.width, max(region.height - 1, 0)
 
-    def render_line(self: FrameTable, y: int) -> Strip:
+    def render_line(self, y: int) -> Strip:
         base, width, body = self._paint or self._paint_context()
         scroll_x, scroll_y = self.scroll_offset
         # Only the columns in view are drawn (a file of 10,000 columns drew all of them
@@ -72,7 +92,7 @@ class TablePainting:
             style = base
         return self._strip(cells, style, frozen, left, width)
 
-    def _strip(self: FrameTable, cells: Cells, style: Style, frozen: int, left: int, width: int) -> Strip:
+    def _strip(self, cells: Cells, style: Style, frozen: int, left: int, width: int) -> Strip:
         """A line of cells: with a frozen first column, it and an edge, then the rest."""
         if not frozen:
             return cells_strip(cells, style).crop_extend(left, left + width, style)
@@ -81,7 +101,7 @@ class TablePainting:
         rest = cells_strip(cells[1:], style).crop_extend(left, left + width - frozen, style)
         return Strip.join([head, rest])
 
-    def _header_cells(self: FrameTable, shown: list[int], cursor: int | None) -> Cells:
+    def _header_cells(self, shown: list[int], cursor: int | None) -> Cells:
         columns, widths = self._layout.columns, self._layout.widths
         return header_cells([columns[i] for i in shown], [widths[i] for i in shown],
                             self._state.sorts, cursor if self.has_focus else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.style import Style
 from rich.text import Text
 
 LEVELS = "▁▂▃▄▅▆▇█"
@@ -35,7 +36,7 @@ def levels(values: Sequence[float]) -> list[int]:
 
 
 def sparkline(values: Sequence[float], width: int, current: int | None = None,
-              style: str = "", mark_style: str = "bold") -> Text:
+              style: str | Style = "", mark_style: str | Style = "bold") -> Text:
     """`values` (oldest first) in at most `width` cells; the point at index `current`
     (the period shown) drawn in `mark_style`. Empty text for no values or no room."""
     if not values or width <= 0:
