@@ -16,10 +16,10 @@ import pytest
 
 from econdash.core.errors import DatasetError
 from econdash.core.loaders import load_dataset
-from econdash.core.loaders.quick import quick_overview
 from econdash.core.model.overview import OverviewData
 from econdash.core.paths import bundled_dataset, bundled_examples
 from econdash.core.query.overview import overview_data
+from econdash.core.query.quick_overview import quick_overview
 from econdash.core.query.series import observations
 from econdash.core.startup import Loading, begin, load_snapshot, save_snapshot, snapshot_file
 from econdash.core.watch import fingerprint

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from econdash.core.cache import cache_file, read_cache, write_cache
-from econdash.core.loaders.quick import quick_overview
 from econdash.core.model.overview import OverviewData, Snapshot
+from econdash.core.query.quick_overview import quick_overview
 from econdash.core.watch import Fingerprint, fingerprint
 
 if TYPE_CHECKING:

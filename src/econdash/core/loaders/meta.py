@@ -2,7 +2,7 @@
 
 Apart from `loaders.dataset` (which needs polars for the CSV files) so the
 first screen can find the report and name the dataset before polars is
-imported (`loaders.quick`).
+imported (`query.quick_overview`).
 """
 
 from __future__ import annotations

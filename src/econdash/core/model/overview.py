@@ -4,7 +4,7 @@ needs attention), and the `Snapshot` that keeps them on disk.
 
 The overview is the first screen, drawn before polars is imported (from a snapshot,
 see `econdash.core.startup`, or from a one-period report, see
-`econdash.core.loaders.quick`), so this module is polars-free at import. The
+`econdash.core.query.quick_overview`), so this module is polars-free at import. The
 snapshot is JSON data (`econdash.core.jsondata`) decoded into these classes by their
 field names and types: renaming a field, or changing its type, needs a new
 `startup.SNAPSHOT_FORMAT`.

@@ -2,7 +2,7 @@
 needs attention, and each headline card's rank change.
 
 Pure and polars-free (plain dataclasses in, plain dataclasses out): the overview
-drawn from a one-period report before polars is imported (`loaders.quick`) and the
+drawn from a one-period report before polars is imported (`query.quick_overview`) and the
 overview of a loaded dataset (`query.overview`) build them with the same functions,
 so the two agree and the first frame is kept when the load arrives.
 """
