@@ -17,7 +17,8 @@ from ui_support import plain, run_scenario
 
 from econdash.tui.app import EcondashApp
 from econdash.tui.keys import KEYS
-from econdash.tui.screens.column_counts import INLINE_ROWS, ColumnCountsScreen
+from econdash.tui.screens.column_counts import ColumnCountsScreen
+from econdash.tui.screens.column_dialog import INLINE_ROWS
 from econdash.tui.screens.column_stats import ColumnStatsScreen
 from econdash.tui.screens.enterprises import ENTERPRISE, EnterprisesScreen, LadderTree
 from econdash.tui.screens.table_dialogs import CellTextScreen, GotoRowScreen, parse_row_number

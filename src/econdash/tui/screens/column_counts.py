@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 import polars as pl
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,12 +21,11 @@ from textual.widgets import Static
 from econdash.core.formatting import fmt_number
 from econdash.core.i18n import tr
 from econdash.core.query.column_stats import COUNT, SHARE, VALUE, value_counts
-from econdash.tui.screens.localized import LocalizedModalScreen
+from econdash.tui.screens.column_dialog import ColumnDialog
 from econdash.tui.text import literal
 from econdash.tui.widgets.frame_table import FrameTable
 from econdash.tui.widgets.frame_table_render import Column, cell_text
 
-INLINE_ROWS = 20_000
 """Tables up to this many rows are counted at once; bigger ones in a worker."""
 BAR_WIDTH = 28
 
@@ -44,7 +43,7 @@ def counts_columns(source: Column, lang: str) -> list[Column]:
             Column(SHARE, tr("tables.share", lang), bar=True, width=BAR_WIDTH)]
 
 
-class ColumnCountsScreen(LocalizedModalScreen):
+class ColumnCountsScreen(ColumnDialog):
     """Counts of the values of `column` in `frame`; dismisses with (key, value) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
@@ -53,8 +52,7 @@ class ColumnCountsScreen(LocalizedModalScreen):
     """
 
     def __init__(self, frame: pl.DataFrame, column: Column, lang: str) -> None:
-        super().__init__(classes="modal")
-        self.frame, self.column, self.lang = frame, column, lang
+        super().__init__(frame, column, lang)
         self.counts: pl.DataFrame | None = None
 
     def compose(self) -> ComposeResult:
@@ -68,28 +66,12 @@ class ColumnCountsScreen(LocalizedModalScreen):
     def on_mount(self) -> None:
         table = self.query_one(FrameTable)
         table.empty_text = tr("no_rows", self.lang)
-        if self.frame.height <= INLINE_ROWS:
-            self._show(self._count())
-        else:
-            self._count_in_worker()
+        self.start_computing()
 
-    def _count(self) -> pl.DataFrame | str:
-        try:
-            return value_counts(self.frame, self.column.key)
-        except Exception as error:  # polars raises many types: say so, don't crash
-            return str(error)
+    def compute(self) -> pl.DataFrame:
+        return value_counts(self.frame, self.column.key)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, description="column counts")
-    def _count_in_worker(self) -> None:
-        result = self._count()
-        try:
-            self.app.call_from_thread(self._show, result)
-        except Exception:
-            pass  # the app is shutting down
-
-    def _show(self, counts: pl.DataFrame | str) -> None:
-        if not self.is_attached:
-            return  # closed before the worker finished
+    def show(self, counts: pl.DataFrame | str) -> None:
         status = self.query_one("#counts-status", Static)
         if isinstance(counts, str):
             status.update(literal(tr("tables.failed", self.lang, error=counts)))

@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 import polars as pl
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -19,11 +18,10 @@ from textual.widgets import Static
 from econdash.core.formatting import fmt_number
 from econdash.core.i18n import tr
 from econdash.core.query.column_stats import ColumnStats, column_stats
-from econdash.tui.screens.localized import LocalizedModalScreen
+from econdash.tui.screens.column_dialog import ColumnDialog
 from econdash.tui.text import literal
 from econdash.tui.widgets.frame_table_render import Column, cell_text
 
-INLINE_ROWS = 20_000
 """Tables up to this many rows get their statistics at once; bigger ones in a worker."""
 COUNT_FIELDS = frozenset({"count", "nulls", "distinct"})
 
@@ -59,14 +57,13 @@ def stats_table(stats: ColumnStats, column: Column, lang: str) -> Table:
     return table
 
 
-class ColumnStatsScreen(LocalizedModalScreen):
+class ColumnStatsScreen(ColumnDialog):
     """The statistics of one column of the rows a table shows; Esc or q closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,i", "close", "Close")]
 
     def __init__(self, frame: pl.DataFrame, column: Column, lang: str) -> None:
-        super().__init__(classes="modal")
-        self.frame, self.column, self.lang = frame, column, lang
+        super().__init__(frame, column, lang)
         self.stats: ColumnStats | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,28 +77,12 @@ class ColumnStatsScreen(LocalizedModalScreen):
             yield Static(tr("tables.close_hint", self.lang), classes="status-line")
 
     def on_mount(self) -> None:
-        if self.frame.height <= INLINE_ROWS:
-            self._show(self._compute())
-        else:
-            self._compute_in_worker()
+        self.start_computing()
 
-    def _compute(self) -> ColumnStats | str:
-        try:
-            return column_stats(self.frame, self.column.key)
-        except Exception as error:  # polars raises many types: say so, don't crash
-            return str(error)
+    def compute(self) -> ColumnStats:
+        return column_stats(self.frame, self.column.key)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, description="column statistics")
-    def _compute_in_worker(self) -> None:
-        result = self._compute()
-        try:
-            self.app.call_from_thread(self._show, result)
-        except Exception:
-            pass  # the app is shutting down
-
-    def _show(self, stats: ColumnStats | str) -> None:
-        if not self.is_attached:
-            return  # closed before the worker finished
+    def show(self, stats: ColumnStats | str) -> None:
         body = self.query_one("#stats-body", Static)
         if isinstance(stats, str):
             body.update(literal(tr("tables.failed", self.lang, error=stats)))
