@@ -16,6 +16,12 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+# How a location names a row and a column: (row, its column, a column alone).
+LOCATION_WORDS = {
+    "en": (" row {}", ", column {}", " column {}"),
+    "zh": (" 第 {} 行", "，列 {}", " 列 {}"),
+}
+
 @dataclass(frozen=True)
 class Problem:
     """One error or warning, located in a file by TOML line or CSV row/column."""
@@ -30,15 +36,20 @@ class Problem:
     @property
     def location(self) -> str:
         """`file:line`, `file row N, column C` or just the file."""
+        return self.location_in("en")
+
+    def location_in(self, lang: str) -> str:
+        """The location in `lang` ("file 第 N 行，列 'C'" in Chinese)."""
+        row, row_column, column = LOCATION_WORDS.get(lang, LOCATION_WORDS["en"])
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
         if self.row is not None:
-            where += f" row {self.row}"
+            where += row.format(self.row)
             if self.column:
-                where += f", column {self.column!r}"
+                where += row_column.format(repr(self.column))
         elif self.column:
-            where += f" column {self.column!r}"
+            where += column.format(repr(self.column))
         return where
 
     def __str__(self) -> str:

@@ -102,16 +102,7 @@ def _path_frame(message: str, depth: int) -> str | None:
 
 def location_text(problem: Problem, lang: str) -> str:
     """Where the problem is: `file:line`, `file row N, column C` (or in Chinese)."""
-    if lang != "zh":
-        return problem.location
-    where = problem.file + (f":{problem.line}" if problem.line is not None else "")
-    if problem.row is not None:
-        where += f" 第 {problem.row} 行"
-        if problem.column:
-            where += f"，列 {problem.column!r}"
-    elif problem.column:
-        where += f" 列 {problem.column!r}"
-    return where
+    return problem.location_in(lang)
 
 
 def severity_text(problem: Problem, lang: str) -> str:
