@@ -185,9 +185,11 @@ def test_hide_and_show_columns() -> None:
         assert "level" not in [c.key for c in table.columns]
         assert "级别" not in lines(table)[0]
         assert table.columns[table.cursor_column].key == before[before.index("level") + 1]
+        assert "level" not in screen.export_frame().columns  # export what is shown
         await pilot.press("plus")
         await pilot.pause()
         assert [c.key for c in table.columns] == before
+        assert "level" in screen.export_frame().columns
     run_scenario(scenario)
 
 

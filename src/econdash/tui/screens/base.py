@@ -96,14 +96,14 @@ class SectionScreen(LocalizedScreen):
 
     def export_frame(self) -> pl.DataFrame | None:
         """The rows the section's table shows (the focused one, else the first), with the
-        data's own columns; None when the section has no table."""
+        data's own columns but those the person hid; None when the section has no table."""
         from econdash.tui.widgets.frame_table import FrameTable
         tables = [t for t in self.query(FrameTable) if t.display]
         if not tables:
             return None
-        view = next((t for t in tables if t.has_focus), tables[0]).view_frame
-        return view.select([c for c in view.columns
-                            if not c.startswith("__") and c not in self.EXPORT_HIDDEN])
+        table = next((t for t in tables if t.has_focus), tables[0])
+        view, hidden = table.view_frame, self.EXPORT_HIDDEN | table.hidden_columns
+        return view.select([c for c in view.columns if not c.startswith("__") and c not in hidden])
 
     def filter_table_to(self, table: FrameTable, key: str, value: Any) -> bool:
         """A value picked in a table's counts (`F`): select it in the section's filter of
