@@ -277,3 +277,4 @@ def test_opening_and_quitting_never_rewrites_a_settings_file(tmp_path: Path) -> 
 
     run(scenario, EcondashApp(dataset=seed(), settings_file=settings))
     assert settings.read_text(encoding="utf-8") == written
+

@@ -68,9 +68,10 @@ class ExportScreen(LocalizedModalScreen):
             yield Input(str(self.default_path), id="export-path")
             yield Static(tr("export_hint", lang), classes="status-line")
 
+    AUTO_FOCUS = "#export-path"  # (Textual focuses it once mounted, if it still is)
+
     def on_mount(self) -> None:
         self.add_class("modal")
-        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not is_top(self):
